@@ -1,0 +1,39 @@
+package io.ringbridge.platform.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The security headers of API.md §0 on every response. JSON gets the strictest content security policy;
+ * an HTML page that needs more sets its own narrow policy through {@link PagePolicy}, which replaces this one.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class SecurityHeadersFilter extends OncePerRequestFilter {
+
+    /** The API reference needs its own scripts and styles, nothing from elsewhere. */
+    private static final String DOCS_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'none'; "
+            + "frame-ancestors 'none'; base-uri 'none'";
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        String path = request.getRequestURI();
+        boolean docs = path.equals("/docs") || path.startsWith("/docs/") || path.startsWith("/swagger-ui/");
+        response.setHeader("Content-Security-Policy", docs ? DOCS_POLICY : PagePolicy.JSON);
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,41 @@
+package io.ringbridge.tenancy;
+
+import java.time.Duration;
+
+import org.springframework.stereotype.Component;
+
+import io.ringbridge.platform.config.RingBridgeProperties;
+import io.ringbridge.platform.limits.RateDecision;
+import io.ringbridge.platform.limits.RateLimit;
+import io.ringbridge.platform.limits.RateLimiters;
+import io.ringbridge.platform.limits.SlidingWindowLimiter;
+
+/** The request budgets of API.md §0.1, per deployment (shared through PostgreSQL when instances are). */
+@Component
+class RequestLimits {
+
+    private final SlidingWindowLimiter appRequests;
+    private final SlidingWindowLimiter adminRequests;
+    private final SlidingWindowLimiter failedAuths;
+
+    RequestLimits(RateLimiters limiters, RingBridgeProperties properties) {
+        RingBridgeProperties.Limits limits = properties.limits();
+        this.appRequests = limiters.create(new RateLimit("app", limits.appRequestsPerMinute(), Duration.ofMinutes(1)));
+        this.adminRequests = limiters.create(new RateLimit("admin", limits.adminRequestsPerMinute(), Duration.ofMinutes(1)));
+        this.failedAuths = limiters.create(new RateLimit("auth-failures", limits.failedAuthsPerClient(),
+                limits.failedAuthWindow()));
+    }
+
+    RateDecision appRequest(String appId) {
+        return appRequests.acquire(appId);
+    }
+
+    RateDecision adminRequest() {
+        return adminRequests.acquire("admin");
+    }
+
+    /** Counts a failed authentication; the decision says whether the client has now used up its allowance. */
+    RateDecision failedAuthentication(String clientIp) {
+        return failedAuths.acquire(clientIp);
+    }
+}

@@ -1,0 +1,135 @@
+package io.ringbridge.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+
+import io.ringbridge.platform.config.StartupRefusedException;
+import io.ringbridge.testsupport.Api;
+import io.ringbridge.testsupport.Database;
+import io.ringbridge.testsupport.EveryDatabase;
+import io.ringbridge.testsupport.Fixtures;
+import io.ringbridge.testsupport.Response;
+import io.ringbridge.testsupport.TestGateway;
+
+/** RINGBRIDGE_MODE=production: what it refuses to start without, and what it refuses at run time. */
+@EveryDatabase
+class ProductionModeTest {
+
+    static final String KEYS = "k1:" + Base64.getEncoder().encodeToString(new byte[32]);
+
+    static TestGateway production;
+
+    @Parameter
+    Database database;
+
+    @BeforeParameterizedClassInvocation
+    static void start(Database database) {
+        production = TestGateway.on(database)
+                .property("ringbridge.mode", "production")
+                .property("ringbridge.encryption-keys", KEYS)
+                .property("ringbridge.public-url", "https://sms.example.com")
+                .start();
+    }
+
+    @AfterParameterizedClassInvocation
+    static void stop() {
+        production.close();
+    }
+
+    @Test
+    void refusesToStartWithoutKeysAndHttpsUrlAndNamesEveryMissingSettingInOneLine() {
+        assertThat(refusal(() -> TestGateway.on(database).property("ringbridge.mode", "production")
+                .withoutProperty("ringbridge.admin-key").start()))
+                .hasMessageContainingAll("RINGBRIDGE_ENCRYPTION_KEYS", "RINGBRIDGE_ADMIN_KEY", "RINGBRIDGE_PUBLIC_URL")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void refusesAPlainHttpPublicUrl() {
+        assertThat(refusal(() -> TestGateway.on(database).property("ringbridge.mode", "production")
+                .property("ringbridge.encryption-keys", KEYS)
+                .property("ringbridge.public-url", "http://sms.example.com").start()))
+                .hasMessageContaining("RINGBRIDGE_PUBLIC_URL")
+                .hasMessageNotContaining("RINGBRIDGE_ENCRYPTION_KEYS")
+                .hasMessageNotContaining("RINGBRIDGE_ADMIN_KEY");
+    }
+
+    @Test
+    void refusesMalformedKeysInAnyMode() {
+        assertThat(refusal(() -> TestGateway.on(database).property("ringbridge.admin-key", "letmein").start()))
+                .hasMessageContaining("RINGBRIDGE_ADMIN_KEY must look like an API key");
+        assertThat(refusal(() -> TestGateway.on(database).property("ringbridge.encryption-keys", "k1:c2hvcnQ=").start()))
+                .hasMessageContaining("must be 32 bytes");
+    }
+
+    /** The refusal behind a failed start, wherever Spring wrapped it. */
+    private static StartupRefusedException refusal(Runnable start) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(start::run);
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof StartupRefusedException refused) {
+                return refused;
+            }
+        }
+        throw new AssertionError("The gateway did not refuse to start", thrown);
+    }
+
+    @Test
+    void plainHttpBehindTheProxyIs403() {
+        Api api = production.api();
+
+        Response http = api.send("GET", "/health", null, null, Map.of("X-Forwarded-Proto", "http"));
+        Response https = api.send("GET", "/health", null, null, Map.of("X-Forwarded-Proto", "https"));
+
+        assertThat(http.status()).isEqualTo(403);
+        assertThat(http.error()).isEqualTo("HTTPS required");
+        assertThat(https.status()).isEqualTo(200);
+    }
+
+    @Test
+    void webhookUrlsMustBeHttpsInProduction() {
+        Api api = production.api();
+        Fixtures.TestApp app = Fixtures.newTenantWithApp(api);
+
+        Response http = api.post("/v1/apps/register", app.apiKey(), "{\"name\":\"x\",\"webhookUrl\":\"http://example.com/h\"}");
+        Response https = api.post("/v1/apps/register", app.apiKey(), "{\"name\":\"x\",\"webhookUrl\":\"https://example.com/h\"}");
+
+        assertThat(http.status()).isEqualTo(400);
+        assertThat(http.error()).isEqualTo("Invalid webhookUrl: must be https:// in production, max 2000 chars");
+        assertThat(https.status()).isEqualTo(201);
+    }
+
+    @Test
+    void developmentModeKeepsAGeneratedKeyUnderTheDataDirectory() throws Exception {
+        TestGateway first = TestGateway.on(database).start();
+        Path keyFile;
+        String key;
+        try {
+            keyFile = Path.of(first.bean(io.ringbridge.platform.config.RingBridgeProperties.class).dataDir().toString(),
+                    "encryption-keys");
+            key = Files.readString(keyFile);
+        } finally {
+            first.close();
+        }
+        assertThat(key).startsWith("dev1:");
+        TestGateway second = TestGateway.on(database).sharingDatabaseWith(first).start();
+        try {
+            assertThat(Files.readString(keyFile)).as("reused, not regenerated").isEqualTo(key);
+            String sealed = second.jdbc().sql("SELECT webhook_secret FROM app ORDER BY created_at LIMIT 1")
+                    .query(String.class).single();
+            String appId = second.jdbc().sql("SELECT id FROM app ORDER BY created_at LIMIT 1").query(String.class).single();
+            assertThat(second.bean(io.ringbridge.platform.crypto.SecretBox.class)
+                    .open(sealed, "app:" + appId + ":webhook_secret")).startsWith("whsec_");
+        } finally {
+            second.close();
+        }
+    }
+}

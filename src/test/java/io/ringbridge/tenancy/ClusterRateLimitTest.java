@@ -1,0 +1,89 @@
+package io.ringbridge.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.ringbridge.testsupport.Api;
+import io.ringbridge.testsupport.Database;
+import io.ringbridge.testsupport.Fixtures;
+import io.ringbridge.testsupport.Response;
+import io.ringbridge.testsupport.TestGateway;
+
+/**
+ * Two gateway instances on one PostgreSQL enforce one budget, not one each (API.md §0.1). PostgreSQL only:
+ * the embedded H2 database belongs to a single process.
+ */
+class ClusterRateLimitTest {
+
+    static TestGateway first;
+    static TestGateway second;
+
+    @BeforeAll
+    static void startTwoInstances() {
+        first = TestGateway.on(Database.POSTGRES).start();
+        second = TestGateway.on(Database.POSTGRES).sharingDatabaseWith(first).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        second.close();
+        first.close();
+    }
+
+    @Test
+    void hundredRequestsSpreadOverBothInstancesExhaustTheBudgetOnEither() {
+        Fixtures.TestApp app = Fixtures.newTenantWithApp(first.api());
+        Api a = first.api();
+        Api b = second.api();
+
+        for (int i = 0; i < 100; i++) {
+            Response response = (i % 2 == 0 ? a : b).get("/v1/apps", app.apiKey());
+            assertThat(response.status()).as("request %d", i + 1).isEqualTo(200);
+        }
+
+        Response onFirst = a.get("/v1/apps", app.apiKey());
+        Response onSecond = b.get("/v1/apps", app.apiKey());
+        assertThat(onFirst.status()).isEqualTo(429);
+        assertThat(onSecond.status()).isEqualTo(429);
+        assertThat(onSecond.header("Retry-After")).isNotNull();
+    }
+
+    @Test
+    void concurrentRequestsOnBothInstancesAdmitExactlyTheLimit() throws Exception {
+        Fixtures.TestApp app = Fixtures.newTenantWithApp(first.api());
+        Api a = first.api();
+        Api b = second.api();
+        var ok = new java.util.concurrent.atomic.AtomicInteger();
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 160; i++) {
+                Api api = i % 2 == 0 ? a : b;
+                executor.submit(() -> {
+                    if (api.get("/v1/apps", app.apiKey()).status() == 200) {
+                        ok.incrementAndGet();
+                    }
+                });
+            }
+        }
+
+        assertThat(ok.get()).isEqualTo(100);
+    }
+
+    @Test
+    void aClientBlockedOnOneInstanceIsBlockedOnTheOther() {
+        Fixtures.TestApp app = Fixtures.newTenantWithApp(first.api());
+        Api attackerOnFirst = first.api();
+        for (int i = 0; i < 10; i++) {
+            attackerOnFirst.get("/v1/apps", "sgw_" + "e".repeat(32));
+        }
+
+        Api sameClientOnSecond = attackerOnFirst.against(second.baseUri());
+        Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> sameClientOnSecond.get("/v1/apps", app.apiKey()).status() == 429);
+    }
+}

@@ -1,0 +1,29 @@
+package io.ringbridge.testsupport;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Gateways with the default test configuration, one per database, started on first use and shared by every
+ * test class of the JVM (the way Spring caches test contexts). Tests isolate themselves by creating their
+ * own tenants and apps; a test that needs other settings starts its own {@link TestGateway}.
+ */
+public final class Gateways {
+
+    private static final Map<Database, TestGateway> SHARED = new EnumMap<>(Database.class);
+
+    private Gateways() {
+    }
+
+    public static synchronized TestGateway shared(Database database) {
+        return SHARED.computeIfAbsent(database, db -> {
+            // Fixtures create tenants and apps with the admin key from every test class; the admin budget of
+            // API.md §0.1 is tested on gateways of its own (RateLimitTest).
+            TestGateway gateway = TestGateway.on(db)
+                    .property("ringbridge.limits.admin-requests-per-minute", "1000000")
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(gateway::close));
+            return gateway;
+        });
+    }
+}
