@@ -1,0 +1,44 @@
+# Shared helpers for the benchmark scripts (sourced, not run).
+
+# A java >= 21 for running the gateway jar: $JAVA_HOME if it is new enough, else the newest JDK under /usr/lib/jvm.
+find_java() {
+  local candidate version
+  for candidate in "${JAVA_HOME:-}" $(ls -d /usr/lib/jvm/* 2>/dev/null | sort -rV); do
+    [ -x "$candidate/bin/java" ] || continue
+    version=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+    if [ "${version%%.*}" -ge 21 ] 2>/dev/null; then
+      echo "$candidate/bin/java"
+      return 0
+    fi
+  done
+  echo "No JDK >= 21 found (set JAVA_HOME)" >&2
+  return 1
+}
+
+wait_for_http() {
+  local url=$1 tries=${2:-120}
+  for _ in $(seq 1 "$tries"); do
+    curl -fs "$url" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "Timed out waiting for $url" >&2
+  return 1
+}
+
+# wrk's summary for one URL: "<requests/s> <p50> <p99>" (latencies as wrk prints them, e.g. 1.23ms).
+wrk_run() {
+  local duration=$1 connections=$2 url=$3; shift 3
+  local out
+  out=$(wrk -t2 -c"$connections" -d"$duration" --latency "$@" "$url")
+  local rps p50 p99
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+  local non2xx
+  non2xx=$(echo "$out" | awk '/Non-2xx/ {print $4}')
+  if [ -n "$non2xx" ]; then
+    echo "wrk saw $non2xx non-2xx answers from $url" >&2
+    return 1
+  fi
+  echo "$rps $p50 $p99"
+}
