@@ -22,6 +22,22 @@ public record Caller(Role role, String tenantId, String appId) {
         return role == Role.ADMIN;
     }
 
+    /**
+     * The tenant a tenant-scoped route acts on: an app's own tenant, or for the admin key the one it names with
+     * {@code ?tenantId=} (API.md routes marked "app" are open to the operator that way).
+     */
+    public String tenantFor(String requestedTenantId) {
+        if (!isAdmin()) {
+            return tenantId;
+        }
+        if (requestedTenantId == null || requestedTenantId.isBlank()) {
+            throw io.ringbridge.platform.web.ApiException.badRequest("tenantId is required for admin requests",
+                    "tenant_id_required");
+        }
+        TenantService.requireFormat(requestedTenantId);
+        return requestedTenantId;
+    }
+
     /** Whether this caller may see data of {@code tenantId}: its own tenant, or any for the admin. */
     public boolean mayAccess(String tenantId) {
         return isAdmin() || this.tenantId.equals(tenantId);

@@ -68,6 +68,11 @@ public final class SecretBox {
         }
     }
 
+    /** How every value sealed with the current primary key starts: values not starting so need re-sealing. */
+    public String currentPrefix() {
+        return VERSION + ":" + keys.primary().id() + ":";
+    }
+
     /** True when the value was sealed with a key other than the current primary and should be re-sealed. */
     public boolean sealedWithOldKey(String sealed) {
         String[] parts = sealed.split(":", 3);

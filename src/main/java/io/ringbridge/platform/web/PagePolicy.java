@@ -1,8 +1,6 @@
 package io.ringbridge.platform.web;
 
-import jakarta.servlet.http.HttpServletResponse;
-
-/** Content security policies for what the gateway serves: none for JSON, a narrow one per HTML page. */
+/** Content security policies for what the gateway serves: nothing at all for JSON, a narrow one per HTML page. */
 public final class PagePolicy {
 
     static final String JSON = "default-src 'none'; frame-ancestors 'none'";
@@ -11,12 +9,13 @@ public final class PagePolicy {
     }
 
     /**
-     * For a server-rendered page with inline styles only and forms that may post to {@code formTargets}
-     * (a form POST followed by a redirect is checked against form-action, so the redirect's origin belongs here).
+     * For a server-rendered page with inline styles only, whose forms may post to {@code formTargets} besides
+     * its own origin (a form POST answered by a redirect is checked against form-action too, so the redirect's
+     * destination belongs here).
      */
-    public static void applyPage(HttpServletResponse response, String... formTargets) {
+    public static String forPage(String... formTargets) {
         String formAction = formTargets.length == 0 ? "'none'" : "'self' " + String.join(" ", formTargets);
-        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-                + "form-action " + formAction + "; frame-ancestors 'none'; base-uri 'none'");
+        return "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action " + formAction
+                + "; frame-ancestors 'none'; base-uri 'none'";
     }
 }

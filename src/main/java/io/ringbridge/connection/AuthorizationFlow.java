@@ -1,0 +1,61 @@
+package io.ringbridge.connection;
+
+import java.net.URI;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.ringbridge.platform.config.PublicUrl;
+import io.ringbridge.ringcentral.AuthorizeRequest;
+import io.ringbridge.ringcentral.Pkce;
+import io.ringbridge.ringcentral.RingCentralOAuth;
+
+/**
+ * The click on "Connect RingCentral": consumes the link's token and, in the same transaction, records a fresh
+ * OAuth state and PKCE verifier, then points the browser at RingCentral's authorize page.
+ */
+@Component
+class AuthorizationFlow {
+
+    static final String CALLBACK_PATH = "/v1/rc/callback";
+
+    /** Where to send the browser, or why the link cannot be used. */
+    record Start(URI authorizeUrl, ConnectTokens.Rejection rejection, TokenKind rejectedKind) {
+    }
+
+    private final ConnectTokens tokens;
+    private final AuthorizationStates states;
+    private final RingCentralApps apps;
+    private final RingCentralOAuth oauth;
+    private final PublicUrl publicUrl;
+    private final TransactionTemplate transactions;
+
+    AuthorizationFlow(ConnectTokens tokens, AuthorizationStates states, RingCentralApps apps, RingCentralOAuth oauth,
+                      PublicUrl publicUrl, TransactionTemplate transactions) {
+        this.tokens = tokens;
+        this.states = states;
+        this.apps = apps;
+        this.oauth = oauth;
+        this.publicUrl = publicUrl;
+        this.transactions = transactions;
+    }
+
+    Start start(String token) {
+        return transactions.execute(tx -> {
+            ConnectTokens.Consumption consumption = tokens.consume(token);
+            if (!consumption.accepted()) {
+                return new Start(null, consumption.rejection(), null);
+            }
+            ConnectTokens.Consumed consumed = consumption.token();
+            RingCentralApps.Choice app = apps.forNewConnection(consumed.tenantId());
+            Pkce pkce = Pkce.generate();
+            String state = states.create(consumed, pkce.verifier(), app.source());
+            URI authorize = oauth.authorizeUrl(app.app(), AuthorizeRequest.of(redirectUri(), state, pkce.challenge()));
+            return new Start(authorize, null, consumed.kind());
+        });
+    }
+
+    URI redirectUri() {
+        return publicUrl.resolve(CALLBACK_PATH);
+    }
+}

@@ -1,0 +1,186 @@
+package io.ringbridge.connection;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.ringbridge.platform.config.RingBridgeProperties;
+import io.ringbridge.platform.limits.RateDecision;
+import io.ringbridge.platform.limits.RateLimit;
+import io.ringbridge.platform.limits.RateLimiters;
+import io.ringbridge.platform.limits.SlidingWindowLimiter;
+import io.ringbridge.platform.web.ApiException;
+import io.ringbridge.platform.web.InvalidValueMessage;
+import io.ringbridge.tenancy.Caller;
+
+/** API.md §4: the routes an app uses to connect its tenant's RingCentral account and see its state. */
+@RestController
+@RequestMapping("/v1/rc")
+@Tag(name = "RingCentral connection")
+class ConnectionController {
+
+    private final ConnectTokens tokens;
+    private final ConnectionStatus status;
+    private final Disconnector disconnector;
+    private final ExtensionSync sync;
+    private final RingCentralApps apps;
+    private final OperatorRingCentral operator;
+    private final SlidingWindowLimiter linkLimit;
+    private final boolean production;
+
+    ConnectionController(ConnectTokens tokens, ConnectionStatus status, Disconnector disconnector, ExtensionSync sync,
+                         RingCentralApps apps, OperatorRingCentral operator, RateLimiters limiters,
+                         ConnectionProperties properties, RingBridgeProperties gateway) {
+        this.tokens = tokens;
+        this.status = status;
+        this.disconnector = disconnector;
+        this.sync = sync;
+        this.apps = apps;
+        this.operator = operator;
+        this.linkLimit = limiters.create(new RateLimit("connect-links", properties.tokensPerTenantPerHour(), Duration.ofHours(1)));
+        this.production = gateway.production();
+    }
+
+    record ConnectUrl(String connectUrl) {
+    }
+
+    @PostMapping("/connect-token")
+    @Operation(summary = "A single-use link (5 minutes) that starts connecting the tenant's RingCentral account")
+    ConnectUrl connectToken(Caller caller, @Parameter(hidden = true) @RequestParam(required = false) String tenantId) {
+        return issue(caller.tenantFor(tenantId), TokenKind.CONNECT);
+    }
+
+    @PostMapping("/invite-token")
+    @Operation(summary = "A single-use link (30 minutes) for another RingCentral user of the account to connect")
+    ConnectUrl inviteToken(Caller caller, @Parameter(hidden = true) @RequestParam(required = false) String tenantId) {
+        return issue(caller.tenantFor(tenantId), TokenKind.INVITE);
+    }
+
+    private ConnectUrl issue(String tenantId, TokenKind kind) {
+        RateDecision decision = linkLimit.acquire(tenantId);
+        if (!decision.allowed()) {
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "rate_limited", decision.headers());
+        }
+        return new ConnectUrl("/v1/rc/connect?token=" + tokens.issue(tenantId, kind).token());
+    }
+
+    @GetMapping("/status")
+    @Operation(summary = "Whether the tenant's RingCentral account is connected")
+    Map<String, Object> status(Caller caller, @Parameter(hidden = true) @RequestParam(required = false) String tenantId) {
+        return status.of(caller.tenantFor(tenantId));
+    }
+
+    @GetMapping("/extensions")
+    @Operation(summary = "The connected RingCentral users (extensions) and their SMS numbers")
+    Map<String, List<ConnectionStatus.ExtensionView>> extensions(Caller caller,
+            @Parameter(hidden = true) @RequestParam(required = false) String tenantId) {
+        return Map.of("extensions", status.extensions(caller.tenantFor(tenantId)));
+    }
+
+    @PostMapping("/disconnect")
+    @Operation(summary = "Disconnect the account: subscriptions removed, sessions revoked, credentials deleted")
+    Map<String, Boolean> disconnect(Caller caller, @Parameter(hidden = true) @RequestParam(required = false) String tenantId) {
+        disconnector.disconnectTenant(caller.tenantFor(tenantId));
+        return Map.of("ok", true);
+    }
+
+    @DeleteMapping("/extensions/{extensionId}")
+    @Operation(summary = "[ext] Disconnect one extension")
+    Map<String, Boolean> disconnectExtension(Caller caller, @PathVariable String extensionId,
+            @Parameter(hidden = true) @RequestParam(required = false) String tenantId) {
+        if (!disconnector.disconnectExtension(caller.tenantFor(tenantId), extensionId)) {
+            throw ApiException.notFound("Extension not found", "extension_not_found");
+        }
+        return Map.of("ok", true);
+    }
+
+    @PostMapping("/extensions/{extensionId}/sync")
+    @Operation(summary = "[ext] Read the extension's phone numbers from RingCentral again")
+    ConnectionStatus.ExtensionView syncExtension(Caller caller, @PathVariable String extensionId,
+            @Parameter(hidden = true) @RequestParam(required = false) String tenantId) {
+        return sync.sync(caller.tenantFor(tenantId), extensionId);
+    }
+
+    record AppRequest(
+            @InvalidValueMessage(value = "clientId must be 1-200 characters", code = "invalid_client_id") String clientId,
+            @InvalidValueMessage(value = "clientSecret must be 1-200 characters", code = "invalid_client_secret") String clientSecret,
+            @InvalidValueMessage(value = "server must be an https:// URL", code = "invalid_server") String server) {
+    }
+
+    @GetMapping("/app")
+    @Operation(summary = "[ext] The RingCentral app this tenant connects through (never its secret)")
+    Map<String, Object> app(Caller caller, @Parameter(hidden = true) @RequestParam(required = false) String tenantId) {
+        String tenant = caller.tenantFor(tenantId);
+        return apps.describe(tenant)
+                .map(app -> appView(app.clientId(), app.server(), true))
+                .orElseGet(() -> appView(operator.app().clientId(), operator.app().server(), false));
+    }
+
+    @PutMapping("/app")
+    @Operation(summary = "[ext] Use the tenant's own RingCentral app (secret stored encrypted, never returned)")
+    Map<String, Object> putApp(Caller caller, @RequestBody(required = false) AppRequest request,
+            @Parameter(hidden = true) @RequestParam(required = false) String tenantId) {
+        String tenant = caller.tenantFor(tenantId);
+        AppRequest body = request == null ? new AppRequest(null, null, null) : request;
+        String clientId = bounded(body.clientId(), "clientId must be 1-200 characters", "invalid_client_id");
+        String secret = bounded(body.clientSecret(), "clientSecret must be 1-200 characters", "invalid_client_secret");
+        URI server = server(body.server());
+        apps.save(tenant, clientId, secret, server);
+        return appView(clientId, server, true);
+    }
+
+    @DeleteMapping("/app")
+    @Operation(summary = "[ext] Go back to the operator's RingCentral app")
+    Map<String, Boolean> deleteApp(Caller caller, @Parameter(hidden = true) @RequestParam(required = false) String tenantId) {
+        apps.delete(caller.tenantFor(tenantId));
+        return Map.of("ok", true);
+    }
+
+    private static Map<String, Object> appView(String clientId, URI server, boolean custom) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("clientId", clientId);
+        view.put("server", server.toString());
+        view.put("custom", custom);
+        return view;
+    }
+
+    private static String bounded(String value, String error, String code) {
+        if (value == null || value.isBlank() || value.length() > 200) {
+            throw ApiException.badRequest(error, code);
+        }
+        return value.strip();
+    }
+
+    private URI server(String value) {
+        if (value == null) {
+            return operator.app().server();
+        }
+        try {
+            URI uri = URI.create(value.strip());
+            boolean https = "https".equalsIgnoreCase(uri.getScheme()) || (!production && "http".equalsIgnoreCase(uri.getScheme()));
+            if (!https || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
+                throw ApiException.badRequest("server must be an https:// URL", "invalid_server");
+            }
+            String text = uri.toString();
+            return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("server must be an https:// URL", "invalid_server");
+        }
+    }
+}

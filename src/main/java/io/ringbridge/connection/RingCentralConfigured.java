@@ -1,0 +1,27 @@
+package io.ringbridge.connection;
+
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/** Whether the operator configured a RingCentral app ({@code RINGCENTRAL_CLIENT_ID}); if not, sandbox mode. */
+public final class RingCentralConfigured implements Condition {
+
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+        return configured(context);
+    }
+
+    static boolean configured(ConditionContext context) {
+        String clientId = context.getEnvironment().getProperty("ringcentral.client-id");
+        return clientId != null && !clientId.isBlank();
+    }
+
+    /** The opposite: no operator app, so the gateway runs against its built-in simulator. */
+    public static final class Not implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !configured(context);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.ringbridge.connection;
+
+import java.net.URI;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The operator's RingCentral app ({@code RINGCENTRAL_CLIENT_ID}, {@code RINGCENTRAL_CLIENT_SECRET},
+ * {@code RINGCENTRAL_SERVER}). Without a client id the gateway runs in sandbox mode.
+ */
+@ConfigurationProperties("ringcentral")
+public record RingCentralProperties(String clientId, String clientSecret,
+                                    @DefaultValue("https://platform.ringcentral.com") URI server) {
+
+    public boolean configured() {
+        return clientId != null && !clientId.isBlank();
+    }
+}

@@ -1,0 +1,114 @@
+package io.ringbridge.connection;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.ringbridge.platform.crypto.SecretBox;
+import io.ringbridge.platform.db.Timestamps;
+import io.ringbridge.platform.web.ApiException;
+import io.ringbridge.tenancy.Unauthenticated;
+
+/**
+ * Where RingCentral delivers webhook notifications (API.md §6). The creation handshake is echoed at once; every
+ * notification must carry its subscription's verification token (compared in constant time). Notifications are
+ * stored raw, once per {@code uuid}, and acknowledged; processing them is another component's job.
+ */
+@RestController
+@Unauthenticated
+@Hidden
+class RingCentralWebhookController {
+
+    private final Subscriptions subscriptions;
+    private final SecretBox secrets;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    RingCentralWebhookController(Subscriptions subscriptions, SecretBox secrets, JdbcClient jdbc, JsonMapper json,
+                                 Clock clock, MeterRegistry meters) {
+        this.subscriptions = subscriptions;
+        this.secrets = secrets;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    @PostMapping(path = {"/v1/webhooks/ringcentral", "/v1/webhooks/ringcentral/{subscriptionKey}"},
+            consumes = MediaType.ALL_VALUE)
+    ResponseEntity<Void> receive(@PathVariable(required = false) String subscriptionKey,
+                                 @RequestHeader(name = "Validation-Token", required = false) String validationToken,
+                                 @RequestHeader(name = "Verification-Token", required = false) String verificationToken,
+                                 @RequestBody(required = false) byte[] body) {
+        boolean empty = body == null || body.length == 0;
+        if (validationToken != null && empty) {
+            // The handshake RingCentral performs while creating a subscription: echo, nothing else.
+            return ResponseEntity.ok().header("Validation-Token", validationToken)
+                    .contentType(MediaType.APPLICATION_JSON).build();
+        }
+        Subscriptions.Row subscription = Optional.ofNullable(subscriptionKey).flatMap(subscriptions::find)
+                .orElseThrow(RingCentralWebhookController::forbidden);
+        String expected = secrets.open(subscription.sealedVerificationToken(),
+                SubscriptionManager.tokenContext(subscription.subscriptionKey()));
+        String presented = verificationToken != null ? verificationToken : validationToken;
+        if (!SecretTokens.sameSecret(expected, presented)) {
+            meters.counter("ringbridge.rc.notifications", "outcome", "rejected").increment();
+            throw forbidden();
+        }
+        if (!empty) {
+            store(subscription, new String(body, StandardCharsets.UTF_8));
+        }
+        return ResponseEntity.ok().build();
+    }
+
+    private void store(Subscriptions.Row subscription, String body) {
+        String uuid;
+        String event;
+        try {
+            JsonNode notification = json.readTree(body);
+            uuid = notification.path("uuid").asString(null);
+            event = notification.path("event").asString(null);
+        } catch (JacksonException e) {
+            throw ApiException.badRequest("Invalid JSON body", "invalid_json");
+        }
+        if (uuid == null || uuid.isBlank()) {
+            uuid = "sha256:" + SecretTokens.hash(body);
+        }
+        try {
+            jdbc.sql("""
+                            INSERT INTO rc_notification (subscription_key, tenant_id, extension_id, uuid, event, body, received_at)
+                            VALUES (:key, :tenant, :ext, :uuid, :event, :body, :now)
+                            """)
+                    .param("key", subscription.subscriptionKey()).param("tenant", subscription.tenantId())
+                    .param("ext", subscription.extensionId()).param("uuid", uuid)
+                    .param("event", event == null ? null : event.length() > 500 ? event.substring(0, 500) : event)
+                    .param("body", body).param("now", Timestamps.toDb(clock.instant()))
+                    .update();
+            meters.counter("ringbridge.rc.notifications", "outcome", "stored").increment();
+        } catch (DuplicateKeyException alreadyStored) {
+            meters.counter("ringbridge.rc.notifications", "outcome", "duplicate").increment();
+        }
+    }
+
+    private static ApiException forbidden() {
+        return new ApiException(HttpStatus.FORBIDDEN, "Forbidden", "invalid_verification_token");
+    }
+}

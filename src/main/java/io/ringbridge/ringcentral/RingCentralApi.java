@@ -1,0 +1,127 @@
+package io.ringbridge.ringcentral;
+
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** RingCentral REST calls made with a user's access token, always about that user ({@code ~}). */
+public final class RingCentralApi {
+
+    static final String EXTENSION = "/restapi/v1.0/account/~/extension/~";
+    static final String PHONE_NUMBERS = EXTENSION + "/phone-number";
+    static final String SMS = EXTENSION + "/sms";
+    static final String MESSAGE_STORE = EXTENSION + "/message-store";
+    static final String SUBSCRIPTIONS = "/restapi/v1.0/subscription";
+
+    private static final int PAGE_SIZE = 100;
+    private static final int MAX_PAGES = 100;
+
+    private final RingCentralHttp http;
+
+    RingCentralApi(RingCentralHttp http) {
+        this.http = http;
+    }
+
+    public ExtensionInfo currentExtension(RingCentralAccess access) {
+        return http.send("read extension", http.bearer(access, EXTENSION).GET().build(), ExtensionInfo.class).body();
+    }
+
+    /** Every number of the user, following RingCentral's paging to the end. */
+    public List<PhoneNumber> phoneNumbers(RingCentralAccess access) {
+        List<PhoneNumber> numbers = new ArrayList<>();
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            HttpRequest request = http.bearer(access, PHONE_NUMBERS + "?perPage=" + PAGE_SIZE + "&page=" + page).GET().build();
+            PhoneNumberPage answer = http.send("list phone numbers", request, PhoneNumberPage.class).body();
+            if (answer.records() != null) {
+                numbers.addAll(answer.records());
+            }
+            if (answer.paging() == null || answer.paging().totalPages() == null || page >= answer.paging().totalPages()) {
+                break;
+            }
+        }
+        return numbers;
+    }
+
+    public SmsAccepted sendSms(RingCentralAccess access, SmsRequest sms) {
+        Map<String, Object> body = Map.of(
+                "from", Map.of("phoneNumber", sms.from()),
+                "to", List.of(Map.of("phoneNumber", sms.to())),
+                "text", sms.text());
+        HttpRequest request = http.bearer(access, SMS)
+                .header("Content-Type", "application/json")
+                .POST(http.jsonBody(body))
+                .build();
+        RingCentralHttp.Answer<SmsMessage> answer = http.send("send SMS", request, SmsMessage.class);
+        return new SmsAccepted(answer.body(), RateLimitStatus.from(answer.headers()), answer.requestId());
+    }
+
+    public SmsMessage message(RingCentralAccess access, String messageId) {
+        HttpRequest request = http.bearer(access, MESSAGE_STORE + "/" + RingCentralHttp.encode(messageId)).GET().build();
+        return http.send("read message", request, SmsMessage.class).body();
+    }
+
+    public Subscription createSubscription(RingCentralAccess access, SubscriptionRequest subscription) {
+        Map<String, Object> body = Map.of(
+                "eventFilters", subscription.eventFilters(),
+                "deliveryMode", Map.of("transportType", "WebHook", "address", subscription.address(),
+                        "verificationToken", subscription.verificationToken()),
+                "expiresIn", subscription.expiresIn());
+        HttpRequest request = http.bearer(access, SUBSCRIPTIONS)
+                .header("Content-Type", "application/json")
+                .POST(http.jsonBody(body))
+                .build();
+        return http.send("create subscription", request, Subscription.class).body();
+    }
+
+    public Subscription subscription(RingCentralAccess access, String subscriptionId) {
+        return http.send("read subscription", http.bearer(access, subscriptionPath(subscriptionId)).GET().build(),
+                Subscription.class).body();
+    }
+
+    /** The subscriptions of this user for this app (RingCentral shows no others). */
+    public List<Subscription> subscriptions(RingCentralAccess access) {
+        SubscriptionList list = http.send("list subscriptions", http.bearer(access, SUBSCRIPTIONS).GET().build(),
+                SubscriptionList.class).body();
+        return list.records() == null ? List.of() : list.records();
+    }
+
+    /** Extends a subscription by its default lifetime. */
+    public Subscription renewSubscription(RingCentralAccess access, String subscriptionId) {
+        HttpRequest request = http.bearer(access, subscriptionPath(subscriptionId) + "/renew")
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        return http.send("renew subscription", request, Subscription.class).body();
+    }
+
+    /** Replaces the filters and lifetime of a subscription ({@code PUT}: only these two fields count). */
+    public Subscription updateSubscription(RingCentralAccess access, String subscriptionId, List<String> eventFilters,
+                                           long expiresIn) {
+        HttpRequest request = http.bearer(access, subscriptionPath(subscriptionId))
+                .header("Content-Type", "application/json")
+                .PUT(http.jsonBody(Map.of("eventFilters", eventFilters, "expiresIn", expiresIn)))
+                .build();
+        return http.send("update subscription", request, Subscription.class).body();
+    }
+
+    public void deleteSubscription(RingCentralAccess access, String subscriptionId) {
+        http.send("delete subscription", http.bearer(access, subscriptionPath(subscriptionId)).DELETE().build(), Void.class);
+    }
+
+    private static String subscriptionPath(String subscriptionId) {
+        return SUBSCRIPTIONS + "/" + RingCentralHttp.encode(subscriptionId);
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PhoneNumberPage(List<PhoneNumber> records, Paging paging) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Paging(Integer page, Integer totalPages) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SubscriptionList(List<Subscription> records) {
+    }
+}
