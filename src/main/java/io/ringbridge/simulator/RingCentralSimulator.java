@@ -42,6 +42,17 @@ import org.apache.catalina.startup.Tomcat;
  * {@link #servlet()} under a prefix such as {@code /sandbox/ringcentral/*}. {@link #admin()} controls it.
  */
 public final class RingCentralSimulator implements AutoCloseable {
+    /** Tomcat's start/stop chatter is not interesting for a test fixture; warnings still show. */
+    private static final java.util.logging.Logger[] QUIET = {
+            java.util.logging.Logger.getLogger("org.apache.catalina"),
+            java.util.logging.Logger.getLogger("org.apache.coyote")};
+
+    static {
+        for (java.util.logging.Logger logger : QUIET) {
+            logger.setLevel(java.util.logging.Level.WARNING);
+        }
+    }
+
     private final SimulatorConfig config;
     private final DeliverySimulator delivery;
     private final SubscriptionEndpoint subscriptions;
@@ -149,6 +160,11 @@ public final class RingCentralSimulator implements AutoCloseable {
             server.setConnector(connector);
             server.getHost().setAutoDeploy(false);
             Context context = server.addContext("", null);
+            if (context instanceof org.apache.catalina.core.StandardContext standard) {
+                // The simulator starts no webapp threads; skip the leak checks that warn without --add-opens.
+                standard.setClearReferencesThreadLocals(false);
+                standard.setClearReferencesRmiTargets(false);
+            }
             Tomcat.addServlet(context, "ringcentral-simulator", servlet);
             context.addServletMappingDecoded("/*", "ringcentral-simulator");
             server.start();
@@ -167,6 +183,8 @@ public final class RingCentralSimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        subscriptions.close();
+        delivery.close();
         if (tomcat != null) {
             try {
                 tomcat.stop();
@@ -177,8 +195,6 @@ public final class RingCentralSimulator implements AutoCloseable {
                 deleteQuietly(tomcatDir);
             }
         }
-        subscriptions.close();
-        delivery.close();
     }
 
     private static void deleteQuietly(Path dir) {

@@ -12,6 +12,8 @@ public final class DeliverySimulator implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "rc-sim-delivery");
         t.setDaemon(true);
+        // not the caller's (possibly a web app's) class loader: the timer outlives requests
+        t.setContextClassLoader(DeliverySimulator.class.getClassLoader());
         return t;
     });
     private volatile DeliverySettings settings;

@@ -30,6 +30,8 @@ public final class SubscriptionEndpoint implements AutoCloseable {
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "rc-sim-subscription-sweeper");
         t.setDaemon(true);
+        // not the caller's (possibly a web app's) class loader: the timer outlives requests
+        t.setContextClassLoader(SubscriptionEndpoint.class.getClassLoader());
         return t;
     });
 
