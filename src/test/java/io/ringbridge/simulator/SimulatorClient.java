@@ -132,7 +132,11 @@ final class SimulatorClient {
 
     /** Full authorization-code flow (no PKCE) for a user; returns the code. */
     String code(long extensionId) {
-        HttpResponse<String> page = authorizePage(Map.of("response_type", "code", "client_id", CLIENT_ID,
+        return code(CLIENT_ID, extensionId);
+    }
+
+    String code(String clientId, long extensionId) {
+        HttpResponse<String> page = authorizePage(Map.of("response_type", "code", "client_id", clientId,
                 "redirect_uri", REDIRECT_URI, "state", "s1"));
         HttpResponse<String> redirect = consent(page, extensionId, "approve");
         return query(redirect.headers().firstValue("Location").orElseThrow()).get("code");
@@ -146,6 +150,16 @@ final class SimulatorClient {
             throw new AssertionError("login failed: " + response.statusCode() + " " + response.body());
         }
         return json(response);
+    }
+
+    /** Logs a user in through another registered app (same redirect URI as the demo app). */
+    String accessToken(String clientId, String secret, long extensionId) {
+        HttpResponse<String> response = form("/restapi/oauth/token", Map.of("grant_type", "authorization_code",
+                "code", code(clientId, extensionId), "redirect_uri", REDIRECT_URI), clientId, secret);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("login failed: " + response.statusCode() + " " + response.body());
+        }
+        return json(response).get("access_token").asString();
     }
 
     String accessToken(long extensionId) {
