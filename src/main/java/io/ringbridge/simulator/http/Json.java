@@ -7,6 +7,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Json {
     public static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // absent ids / flags in directory JSON mean 0 / false ("assign one" / "no")
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
     private Json() {
