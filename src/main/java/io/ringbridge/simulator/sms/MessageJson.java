@@ -52,6 +52,8 @@ public final class MessageJson {
         if (full) {
             body.put("segmentCount", m.segmentCount());
             body.put("owner", owner(m));
+            // The spec's GetSingleMessageInfoResponse requires vmSideRecipients (minItems 1), even for SMS.
+            body.put("vmSideRecipients", recipients(m, false));
         }
         body.put("conversationId", m.conversationId);
         body.put("conversation", Map.of("id", Long.toString(m.conversationId),
