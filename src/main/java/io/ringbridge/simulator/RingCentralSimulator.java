@@ -70,7 +70,7 @@ public final class RingCentralSimulator implements AutoCloseable {
         RateLimiter limiter = new RateLimiter(config.rateLimits());
         FaultInjector faults = new FaultInjector(config.latencyMs());
         ApiAccess access = new ApiAccess(sessions, directory, limiter);
-        MessageStore messages = new MessageStore();
+        MessageStore messages = new MessageStore(config.maxMessages());
         this.delivery = new DeliverySimulator(config.delivery());
         this.subscriptions = new SubscriptionEndpoint(access, config.subscriptions());
         delivery.listener(subscriptions.dispatcher());

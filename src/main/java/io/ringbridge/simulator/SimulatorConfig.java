@@ -28,10 +28,12 @@ import java.util.List;
  * @param host          standalone bind address
  * @param port          standalone port, 0 = random
  * @param adminKey      when set, {@code /admin/*} requires header {@code X-Admin-Key} with this value
+ * @param maxMessages   messages kept in the message stores (oldest dropped beyond it; 0 = 1,000,000)
  */
 public record SimulatorConfig(Directory directory, OAuthSettings oauth, RateLimitSettings rateLimits,
                               SubscriptionSettings subscriptions, DeliverySettings delivery, RingCxRules ringCx,
-                              String label, long latencyMs, String host, int port, String adminKey) {
+                              String label, long latencyMs, String host, int port, String adminKey,
+                              int maxMessages) {
 
     public SimulatorConfig {
         directory = directory == null ? Directory.demo() : directory;
@@ -41,6 +43,7 @@ public record SimulatorConfig(Directory directory, OAuthSettings oauth, RateLimi
         delivery = delivery == null ? DeliverySettings.standard() : delivery;
         ringCx = ringCx == null ? RingCxRules.standard() : ringCx;
         host = host == null ? "127.0.0.1" : host;
+        maxMessages = maxMessages <= 0 ? 1_000_000 : maxMessages;
     }
 
     /** RingCentral's defaults with the demo directory, on a random loopback port. */
@@ -67,6 +70,7 @@ public record SimulatorConfig(Directory directory, OAuthSettings oauth, RateLimi
         private String host = "127.0.0.1";
         private int port;
         private String adminKey;
+        private int maxMessages;
 
         public Builder directory(Directory value) {
             directory = value;
@@ -163,10 +167,15 @@ public record SimulatorConfig(Directory directory, OAuthSettings oauth, RateLimi
             return this;
         }
 
+        public Builder maxMessages(int value) {
+            maxMessages = value;
+            return this;
+        }
+
         public SimulatorConfig build() {
             return new SimulatorConfig(directory, oauth, rateLimits, subscriptions,
                     new DeliverySettings(sentAfter, finalAfter, rules), ringCx, label, latencyMs, host, port,
-                    adminKey);
+                    adminKey, maxMessages);
         }
     }
 }

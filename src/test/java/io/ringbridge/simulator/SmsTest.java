@@ -179,6 +179,22 @@ class SmsTest {
         assertThat(list.get("navigation").get("nextPage").get("uri").asString()).contains("page=2");
     }
 
+    @Test
+    void messageStoreKeepsAtMostItsCapacity() {
+        try (RingCentralSimulator small = RingCentralSimulator.start(SimulatorConfig.builder()
+                .rateLimitsEnabled(false).maxMessages(3).build())) {
+            SimulatorClient c = new SimulatorClient(small);
+            String token = c.accessToken(ALICE);
+            long first = json(c.sendSms(token, ALICE_SMS, "+14155550155", "cap")).get("id").asLong();
+            for (int i = 0; i < 4; i++) {
+                c.sendSms(token, ALICE_SMS, "+14155550155", "cap");
+            }
+            assertThat(small.admin().messages()).hasSize(3);
+            assertThat(small.admin().sendCount(ALICE_SMS, "+14155550155", "cap")).isEqualTo(5);
+            assertThat(c.get(path(first), token).statusCode()).isEqualTo(404);
+        }
+    }
+
     private static String path(long id) {
         return "/restapi/v1.0/account/~/extension/~/message-store/" + id;
     }

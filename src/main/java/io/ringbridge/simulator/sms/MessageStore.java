@@ -11,9 +11,19 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Every extension's messages, plus the send counts per (from, to, text) that tests use to spot duplicates.
- * Concurrent maps only; no global lock on the send path.
+ * Concurrent maps only; no global lock on the send path. Holds at most {@code capacity} messages: beyond
+ * that the oldest are dropped (send counts stay), so long benchmarks do not exhaust the heap.
  */
 public final class MessageStore {
+    private final int capacity;
+    private final java.util.concurrent.ConcurrentLinkedQueue<StoredMessage> order =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
+
+    public MessageStore(int capacity) {
+        this.capacity = Math.max(1, capacity);
+    }
+
     private final AtomicLong ids = new AtomicLong(3_062_991_514_000L);
     private final AtomicLong conversationIds = new AtomicLong(1_638_233_798_595_111_000L);
     private final ConcurrentHashMap<Long, StoredMessage> byId = new ConcurrentHashMap<>();
@@ -34,12 +44,29 @@ public final class MessageStore {
                 direction, from, to, text, System.currentTimeMillis(), conversation, baseUrl, status);
         byId.put(message.id, message);
         byExtension.computeIfAbsent(extensionId, k -> new ConcurrentLinkedDeque<>()).addFirst(message);
+        order.add(message);
+        if (held.incrementAndGet() > capacity) {
+            dropOldest();
+        }
         if ("Outbound".equals(direction)) {
             for (String recipient : to) {
                 sends.computeIfAbsent(new SendKey(from, recipient, text), k -> new LongAdder()).increment();
             }
         }
         return message;
+    }
+
+    private void dropOldest() {
+        StoredMessage oldest = order.poll();
+        if (oldest == null) {
+            return;
+        }
+        held.decrementAndGet();
+        byId.remove(oldest.id, oldest);
+        ConcurrentLinkedDeque<StoredMessage> list = byExtension.get(oldest.extensionId);
+        if (list != null) {
+            list.removeLastOccurrence(oldest);
+        }
     }
 
     public StoredMessage find(long id) {
@@ -80,6 +107,8 @@ public final class MessageStore {
     public void reset() {
         byId.clear();
         byExtension.clear();
+        order.clear();
+        held.set(0);
         conversations.clear();
         sends.clear();
     }
