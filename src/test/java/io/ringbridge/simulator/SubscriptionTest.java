@@ -288,6 +288,26 @@ class SubscriptionTest {
         assertThat(client.delete("/admin/subscriptions/" + id, null).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void expiryRemindersArriveWithinTheThreshold() throws Exception {
+        String reminder = "/restapi/v1.0/subscription/~?threshold=2&interval=1";
+        HttpResponse<String> created = client.postJson("/restapi/v1.0/subscription", alice, "{\"eventFilters\":[\""
+                + INSTANT + "\",\"" + reminder + "\"],\"deliveryMode\":{\"transportType\":\"WebHook\",\"address\":\""
+                + receiver.address() + "\"},\"expiresIn\":4}");
+        assertThat(created.statusCode()).isEqualTo(200);
+        String id = json(created).get("id").asString();
+        assertThat(json(created).get("eventFilters").get(1).asString()).isEqualTo(reminder);
+        long start = System.currentTimeMillis();
+        JsonNode first = receiver.next().body();
+        assertThat(System.currentTimeMillis() - start).isGreaterThanOrEqualTo(1500);
+        assertThat(first.get("event").asString()).isEqualTo(reminder);
+        assertThat(first.get("subscriptionId").asString()).isEqualTo(id);
+        assertThat(first.get("body").get("id").asString()).isEqualTo(id);
+        JsonNode second = receiver.next().body();
+        assertThat(second.get("event").asString()).isEqualTo(reminder);
+        assertThat(second.get("uuid").asString()).isNotEqualTo(first.get("uuid").asString());
+    }
+
     private JsonNode awaitStatus(String id, String status) throws InterruptedException {
         JsonNode s = null;
         for (int i = 0; i < 50; i++) {

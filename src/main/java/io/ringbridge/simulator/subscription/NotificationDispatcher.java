@@ -78,6 +78,33 @@ public final class NotificationDispatcher implements MessageListener, AutoClosea
         }
     }
 
+    /**
+     * Sends expiry reminders for subscriptions with a {@code /subscription/~?threshold=&interval=} filter: once
+     * the remaining lifetime is within the threshold, then every interval until renewed or expired.
+     */
+    void remind(List<Subscription> subscriptions) {
+        long now = System.currentTimeMillis();
+        for (Subscription s : subscriptions) {
+            for (EventFilter f : s.filters) {
+                if (f.kind() != EventFilter.Kind.SUBSCRIPTION_REMINDER || s.blacklisted) {
+                    continue;
+                }
+                long remaining = s.expiresAtMillis - now;
+                boolean due = remaining <= f.threshold() * 1000
+                        && (s.lastReminderMillis == 0 || now - s.lastReminderMillis >= f.interval() * 1000);
+                if (due) {
+                    s.lastReminderMillis = now;
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("id", s.id);
+                    body.put("expirationTime", Times.iso(s.expiresAtMillis));
+                    body.put("expiresIn", Math.max(0, remaining / 1000));
+                    body.put("status", "Active");
+                    send(s, f, body);
+                }
+            }
+        }
+    }
+
     /** The message-store change-counter body ({@code MessageEventBody}). */
     private static Map<String, Object> changes(StoredMessage message, int newCount, int updatedCount) {
         Map<String, Object> change = new LinkedHashMap<>();

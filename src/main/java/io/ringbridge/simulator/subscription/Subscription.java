@@ -21,6 +21,8 @@ public final class Subscription {
     volatile String blacklistReason;
     /** Start of the current run of failed deliveries; 0 = last delivery succeeded. */
     volatile long failingSinceMillis;
+    /** When the last expiry reminder went out; 0 = none since creation or the last renewal. */
+    volatile long lastReminderMillis;
 
     /** A filter the app may not use (no permission), reported in {@code disabledFilters}. */
     record DisabledFilter(String filter, String reason, String message) {

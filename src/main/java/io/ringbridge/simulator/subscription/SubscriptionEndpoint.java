@@ -40,6 +40,7 @@ public final class SubscriptionEndpoint implements AutoCloseable {
         this.settings = settings;
         this.dispatcher = new NotificationDispatcher(store, () -> this.settings);
         sweeper.scheduleWithFixedDelay(store::purgeExpired, 1, 1, TimeUnit.SECONDS);
+        sweeper.scheduleWithFixedDelay(() -> dispatcher.remind(store.live()), 250, 250, TimeUnit.MILLISECONDS);
     }
 
     public NotificationDispatcher dispatcher() {
@@ -114,6 +115,7 @@ public final class SubscriptionEndpoint implements AutoCloseable {
         Caller caller = access.admit(exchange, RateGroup.LIGHT, null);
         Subscription s = own(exchange, caller);
         s.expiresAtMillis = System.currentTimeMillis() + settings.defaultExpiresIn().toMillis();
+        s.lastReminderMillis = 0;
         exchange.json(SubscriptionJson.info(s));
     }
 
@@ -125,6 +127,7 @@ public final class SubscriptionEndpoint implements AutoCloseable {
         SubscriptionSettings current = settings;
         if (body == null || (body.isObject() && body.isEmpty())) {
             s.expiresAtMillis = System.currentTimeMillis() + current.defaultExpiresIn().toMillis();
+            s.lastReminderMillis = 0;
             exchange.json(SubscriptionJson.info(s));
             return;
         }
@@ -139,6 +142,7 @@ public final class SubscriptionEndpoint implements AutoCloseable {
                 s.disabledFilters = filters.disabled();
             }
             s.expiresAtMillis = System.currentTimeMillis() + expiresIn * 1000;
+            s.lastReminderMillis = 0;
         }
         exchange.json(SubscriptionJson.info(s));
     }
@@ -207,7 +211,7 @@ public final class SubscriptionEndpoint implements AutoCloseable {
                 invalid.add(raw);
                 continue;
             }
-            if (filter.kind() != EventFilter.Kind.OTHER) {
+            if (filter.kind() == EventFilter.Kind.INSTANT_MESSAGE || filter.kind() == EventFilter.Kind.MESSAGE_STORE) {
                 if (filter.accountId() != caller.account().id()) {
                     throw RcErrors.api(403, "SUB-406", "Not allowed subscribe for events to extensions of other account");
                 }
