@@ -93,6 +93,7 @@ public final class RingCentralSimulator implements AutoCloseable {
                 .add("POST", "/restapi/oauth/consent", Operations.CONSENT, authorize::consent)
                 .add("POST", "/restapi/oauth/token", Operations.TOKEN, token::token)
                 .add("POST", "/restapi/oauth/revoke", Operations.REVOKE, token::revoke)
+                .add("GET", "/restapi/v1.0/account/{accountId}", Operations.GET_ACCOUNT, extension::getAccount)
                 .add("GET", account, Operations.GET_EXTENSION, extension::getExtension)
                 .add("GET", account + "/phone-number", Operations.LIST_PHONE_NUMBERS, extension::listPhoneNumbers)
                 .add("POST", account + "/sms", Operations.SEND_SMS, sms::send)

@@ -63,6 +63,15 @@ class AccountApiTest {
     }
 
     @Test
+    void currentAccount() {
+        JsonNode account = json(client.get("/restapi/v1.0/account/~", client.accessToken(ALICE)));
+        assertThat(account.get("id").asLong()).isEqualTo(400000001L);
+        assertThat(account.get("uri").asString()).isEqualTo(client.base + "/restapi/v1.0/account/400000001");
+        assertThat(account.get("mainNumber").asString()).isEqualTo("+16505550101");
+        assertThat(account.get("status").asString()).isEqualTo("Confirmed");
+    }
+
+    @Test
     void phoneNumbersWithFeatures() {
         JsonNode list = json(client.get("/restapi/v1.0/account/~/extension/~/phone-number", client.accessToken(ALICE)));
         assertThat(list.get("records")).hasSize(2);

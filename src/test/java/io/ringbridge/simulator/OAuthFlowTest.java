@@ -173,6 +173,16 @@ class OAuthFlowTest {
     }
 
     @Test
+    void tokenRequestMustBeFormEncoded() {
+        HttpResponse<String> r = client.send(client.request("/restapi/oauth/token")
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"refresh_token\"}")));
+        assertThat(r.statusCode()).isEqualTo(415);
+    }
+
+    @Test
     void codeIsSingleUse() {
         String code = client.code(ALICE);
         Map<String, String> form = Map.of("grant_type", "authorization_code", "code", code,

@@ -74,6 +74,7 @@ class OpenApiConformanceTest {
     @Test
     void accountAnswersConform() {
         String token = client.accessToken(ALICE);
+        conforms("GET", client.get("/restapi/v1.0/account/~", token));
         conforms("GET", client.get("/restapi/v1.0/account/~/extension/~", token));
         conforms("GET", client.get("/restapi/v1.0/account/~/extension/~/phone-number?perPage=1", token));
     }

@@ -25,6 +25,22 @@ public final class ExtensionEndpoint {
         this.access = access;
     }
 
+    /** {@code GET /restapi/v1.0/account/{accountId}} ({@code GetAccountInfoResponse}); RingCX needs its id. */
+    public void getAccount(Exchange exchange) {
+        Caller caller = access.admit(exchange, RateGroup.LIGHT, "ReadAccounts");
+        ApiAccess.ownPath(exchange, caller);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("uri", exchange.baseUrl() + "/restapi/v1.0/account/" + caller.accountIdText());
+        body.put("id", caller.account().id());
+        caller.account().extensions().stream().flatMap(e -> e.phoneNumbers().stream())
+                .filter(PhoneNumber::primary).findFirst()
+                .ifPresent(n -> body.put("mainNumber", n.phoneNumber()));
+        body.put("status", "Confirmed");
+        body.put("setupWizardState", "Completed");
+        body.put("federated", false);
+        exchange.json(body);
+    }
+
     public void getExtension(Exchange exchange) {
         Caller caller = access.admit(exchange, RateGroup.LIGHT, "ReadAccounts");
         ApiAccess.ownPath(exchange, caller);

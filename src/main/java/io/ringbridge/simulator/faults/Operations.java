@@ -8,6 +8,7 @@ public final class Operations {
     public static final String CONSENT = "consent";
     public static final String TOKEN = "token";
     public static final String REVOKE = "revoke";
+    public static final String GET_ACCOUNT = "getAccount";
     public static final String GET_EXTENSION = "getExtension";
     public static final String LIST_PHONE_NUMBERS = "listPhoneNumbers";
     public static final String SEND_SMS = "sendSms";
@@ -27,7 +28,7 @@ public final class Operations {
     /** Notification deliveries from the simulator to webhook addresses (LATENCY only is meaningful). */
     public static final String NOTIFY = "notify";
 
-    public static final List<String> ALL = List.of(AUTHORIZE, CONSENT, TOKEN, REVOKE, GET_EXTENSION,
+    public static final List<String> ALL = List.of(AUTHORIZE, CONSENT, TOKEN, REVOKE, GET_ACCOUNT, GET_EXTENSION,
             LIST_PHONE_NUMBERS, SEND_SMS, GET_MESSAGE, LIST_MESSAGES, CREATE_SUBSCRIPTION, GET_SUBSCRIPTION,
             LIST_SUBSCRIPTIONS, UPDATE_SUBSCRIPTION, RENEW_SUBSCRIPTION, DELETE_SUBSCRIPTION, INBOUND,
             RINGCX_LOGIN, RINGCX_REFRESH, RINGCX_ACCOUNTS);

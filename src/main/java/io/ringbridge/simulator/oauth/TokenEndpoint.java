@@ -45,6 +45,11 @@ public final class TokenEndpoint {
     }
 
     public void token(Exchange exchange) {
+        String contentType = exchange.header("Content-Type");
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT)
+                .startsWith("application/x-www-form-urlencoded")) {
+            throw RcErrors.oauth(415, "invalid_request", "CMN-104", "Cannot parse request");
+        }
         Map<String, String> form = exchange.form();
         String grant = form.getOrDefault("grant_type", "none");
         requestsByGrant.computeIfAbsent(grant, k -> new LongAdder()).increment();
