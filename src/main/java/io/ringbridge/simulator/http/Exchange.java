@@ -118,9 +118,23 @@ public final class Exchange {
                     values.putIfAbsent(key, eq < 0 ? "" : decode(pair.substring(eq + 1)));
                 }
             }
+            if (values.isEmpty() && isFormContent()) {
+                // Mounted in a host whose filters already parsed the body (request.getParameter*), the stream is
+                // empty: take the container's parameters, where body values follow query values.
+                request.getParameterMap().forEach((key, all) -> {
+                    if (all.length > 0) {
+                        values.put(key, all[all.length - 1]);
+                    }
+                });
+            }
             form = Collections.unmodifiableMap(values);
         }
         return form;
+    }
+
+    private boolean isFormContent() {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     /** The body as JSON, or a CMN-103 error when it is not JSON. Empty body gives {@code null}. */
