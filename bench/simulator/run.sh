@@ -27,7 +27,7 @@ echo "== build"
 CP="target/classes:$(cat "$OUT/classpath.txt")"
 
 echo "== start simulator (limits off)"
-"$JAVA_BIN" -Xms1g -Xmx2g -cp "$CP" io.ringbridge.simulator.SimulatorMain --port 0 --no-limits \
+"$JAVA_BIN" -Xms1g -Xmx2g -XX:+UseZGC -cp "$CP" io.ringbridge.simulator.SimulatorMain --port 0 --no-limits \
   >"$OUT/simulator.log" 2>&1 &
 SIM_PID=$!
 trap 'kill "$SIM_PID" 2>/dev/null || true; wait "$SIM_PID" 2>/dev/null || true' EXIT

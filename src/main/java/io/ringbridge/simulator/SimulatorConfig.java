@@ -28,7 +28,7 @@ import java.util.List;
  * @param host          standalone bind address
  * @param port          standalone port, 0 = random
  * @param adminKey      when set, {@code /admin/*} requires header {@code X-Admin-Key} with this value
- * @param maxMessages   messages kept in the message stores (oldest dropped beyond it; 0 = 1,000,000)
+ * @param maxMessages   messages kept in the message stores (oldest dropped beyond it; 0 = 200,000)
  */
 public record SimulatorConfig(Directory directory, OAuthSettings oauth, RateLimitSettings rateLimits,
                               SubscriptionSettings subscriptions, DeliverySettings delivery, RingCxRules ringCx,
@@ -43,7 +43,7 @@ public record SimulatorConfig(Directory directory, OAuthSettings oauth, RateLimi
         delivery = delivery == null ? DeliverySettings.standard() : delivery;
         ringCx = ringCx == null ? RingCxRules.standard() : ringCx;
         host = host == null ? "127.0.0.1" : host;
-        maxMessages = maxMessages <= 0 ? 1_000_000 : maxMessages;
+        maxMessages = maxMessages <= 0 ? 200_000 : maxMessages;
     }
 
     /** RingCentral's defaults with the demo directory, on a random loopback port. */

@@ -23,6 +23,7 @@ public final class Exchange {
     private Map<String, String> pathParams = Map.of();
     private byte[] requestBody;
     private Map<String, String> form;
+    private String baseUrl;
 
     private int status = 200;
     private String contentType;
@@ -60,6 +61,13 @@ public final class Exchange {
      * Every URL the simulator emits starts with this, so it is right standalone and when mounted under a prefix.
      */
     public String baseUrl() {
+        if (baseUrl == null) {
+            baseUrl = BaseUrls.canonical(computeBaseUrl());
+        }
+        return baseUrl;
+    }
+
+    private String computeBaseUrl() {
         StringBuilder url = new StringBuilder(64);
         String scheme = request.getScheme();
         int port = request.getServerPort();
@@ -95,7 +103,11 @@ public final class Exchange {
     public byte[] body() {
         if (requestBody == null) {
             try {
-                requestBody = request.getInputStream().readAllBytes();
+                int length = request.getContentLength();
+                // Exact-size read when the length is known: readAllBytes would allocate 16 KiB chunks per request.
+                requestBody = length >= 0 && length <= 10 * 1024 * 1024
+                        ? request.getInputStream().readNBytes(length)
+                        : request.getInputStream().readAllBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

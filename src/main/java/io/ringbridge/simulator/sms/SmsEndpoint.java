@@ -68,8 +68,9 @@ public final class SmsEndpoint {
                 }
             }
         }
+        // the directory's own String for the sender: one copy however many messages are stored
         StoredMessage message = store.add(caller.account().id(), caller.extension().id(), caller.extension().name(),
-                "Outbound", from, to, text, exchange.baseUrl(), "Queued");
+                "Outbound", number.phoneNumber(), to, text, exchange.baseUrl(), "Queued");
         delivery.start(message);
         delivery.listener().created(message);
         exchange.json(MessageJson.rest(exchange.baseUrl(), message, false));
