@@ -92,7 +92,8 @@ class RateLimitTest {
     @Test
     void authGroupLimitsTokenRequests() {
         simulator.admin().rateLimits(simulator.admin().rateLimits().with(RateGroup.AUTH,
-                new io.ringbridge.simulator.limits.GroupLimit(2, Duration.ofSeconds(60), Duration.ofSeconds(60))));
+                new io.ringbridge.simulator.limits.GroupLimit(3, Duration.ofSeconds(60), Duration.ofSeconds(60))));
+        // sign-in form (1) + code exchange (2) + first refresh (3) fit; the second refresh is over
         String refresh = client.login(ALICE).get("refresh_token").asString();
         HttpResponse<String> second = client.refresh(refresh);
         assertThat(second.statusCode()).isEqualTo(200);

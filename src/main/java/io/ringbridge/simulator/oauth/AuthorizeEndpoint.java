@@ -52,7 +52,6 @@ public final class AuthorizeEndpoint {
         }
         App app = directory.app(clientId)
                 .orElseThrow(() -> RcErrors.oauth(400, "invalid_client", "OAU-153", "Invalid client: " + clientId));
-        limiter.acquire(exchange, "-", clientId, RateGroup.AUTH);
         if (app.redirectUris().isEmpty()) {
             throw RcErrors.oauth(403, "invalid_client", "OAU-113", "No redirect uri is registered for the client");
         }
@@ -120,6 +119,8 @@ public final class AuthorizeEndpoint {
             exchange.html(400, ConsentPage.error(label, "Unknown user", "Choose a user of the account."));
             return;
         }
+        // The Auth group is per (user, app); the user is known once the sign-in form is submitted.
+        limiter.acquire(exchange, Long.toString(member.extension().id()), request.clientId(), RateGroup.AUTH);
         AuthCodes.AuthCode code = codes.issue(request.clientId(), request.redirectUri(), member.account().id(),
                 member.extension().id(), request.challenge(), request.method(),
                 sessions.settings().authCodeTtl().toMillis());
