@@ -144,7 +144,11 @@ public final class RingCentralSimulator implements AutoCloseable {
     }
 
     private String baseUrlForAdmin() {
-        return baseUri != null ? baseUri.toString() : "http://localhost/sandbox/ringcentral";
+        if (baseUri != null) {
+            return baseUri.toString();
+        }
+        String seen = servlet.lastBaseUrl();
+        return seen != null ? seen : "http://localhost/sandbox/ringcentral";
     }
 
     private void startTomcat() {

@@ -67,6 +67,11 @@ public final class Exchange {
         return baseUrl;
     }
 
+    /** The base URL if a handler asked for it, else {@code null} (no work on requests that did not). */
+    String baseUrlIfComputed() {
+        return baseUrl;
+    }
+
     private String computeBaseUrl() {
         StringBuilder url = new StringBuilder(64);
         String scheme = request.getScheme();

@@ -20,6 +20,8 @@ public final class SimulatorServlet extends HttpServlet {
 
     private final transient Router router;
     private final transient FaultInjector faults;
+    /** The base URL clients last used, for URLs in messages created outside a request (Java admin facade). */
+    private volatile String lastBaseUrl;
 
     public SimulatorServlet(Router router, FaultInjector faults) {
         this.router = router;
@@ -72,6 +74,15 @@ public final class SimulatorServlet extends HttpServlet {
         } else {
             exchange.commit();
         }
+        String base = exchange.baseUrlIfComputed();
+        if (base != null && base != lastBaseUrl) {
+            lastBaseUrl = base;
+        }
+    }
+
+    /** The base URL of the most recent request that needed one, or {@code null}. */
+    public String lastBaseUrl() {
+        return lastBaseUrl;
     }
 
     /** A request id in RingCentral's style (a UUID). */
