@@ -71,9 +71,16 @@ public record SimulatorConfig(Directory directory, OAuthSettings oauth, RateLimi
         private int port;
         private String adminKey;
         private int maxMessages;
+        private final List<io.ringbridge.simulator.directory.App> extraApps = new ArrayList<>();
 
         public Builder directory(Directory value) {
             directory = value;
+            return this;
+        }
+
+        /** Registers one more app on top of the directory (e.g. the gateway's own client id and redirect URI). */
+        public Builder app(io.ringbridge.simulator.directory.App value) {
+            extraApps.add(value);
             return this;
         }
 
@@ -173,7 +180,11 @@ public record SimulatorConfig(Directory directory, OAuthSettings oauth, RateLimi
         }
 
         public SimulatorConfig build() {
-            return new SimulatorConfig(directory, oauth, rateLimits, subscriptions,
+            Directory base = directory == null ? Directory.demo() : directory;
+            for (io.ringbridge.simulator.directory.App app : extraApps) {
+                base = base.withApp(app);
+            }
+            return new SimulatorConfig(base, oauth, rateLimits, subscriptions,
                     new DeliverySettings(sentAfter, finalAfter, rules), ringCx, label, latencyMs, host, port,
                     adminKey, maxMessages);
         }

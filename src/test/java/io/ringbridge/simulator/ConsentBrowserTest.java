@@ -41,9 +41,8 @@ class ConsentBrowserTest {
         callback.start();
         redirectUri = "http://127.0.0.1:" + callback.getAddress().getPort() + "/callback";
         simulator = RingCentralSimulator.start(SimulatorConfig.builder().rateLimitsEnabled(false).label("SANDBOX")
-                .build());
-        simulator.admin().addApp(new App("browser-app", "browser-secret", "Browser test app", List.of(redirectUri),
-                List.of("SMS", "ReadAccounts")));
+                .app(new App("browser-app", "browser-secret", "Browser test app", List.of(redirectUri),
+                        List.of("SMS", "ReadAccounts"))).build());
     }
 
     @AfterAll

@@ -19,6 +19,18 @@ public record Directory(List<Account> accounts, List<App> apps) {
         apps = apps == null ? List.of() : List.copyOf(apps);
     }
 
+    /** This directory plus an app (replacing one with the same client id). */
+    public Directory withApp(App app) {
+        List<App> list = new java.util.ArrayList<>();
+        for (App existing : apps) {
+            if (!existing.clientId().equals(app.clientId())) {
+                list.add(existing);
+            }
+        }
+        list.add(app);
+        return new Directory(accounts, list);
+    }
+
     public static Directory empty() {
         return new Directory(List.of(), List.of());
     }
