@@ -38,7 +38,9 @@ public final class NotificationDispatcher implements MessageListener, AutoClosea
     NotificationDispatcher(SubscriptionStore store, Supplier<SubscriptionSettings> settings) {
         this.store = store;
         this.settings = settings;
-        this.client = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(3))
+        // HTTP/1.1 like RingCentral's webhook sender (no h2c upgrade headers towards the receiver)
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
+                .connectTimeout(Duration.ofSeconds(3))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
