@@ -1,13 +1,11 @@
 package io.ringbridge.simulator.subscription;
 
-import io.ringbridge.simulator.http.ApiException;
 import io.ringbridge.simulator.http.Exchange;
 import io.ringbridge.simulator.http.RcErrors;
 import io.ringbridge.simulator.limits.RateGroup;
 import io.ringbridge.simulator.oauth.ApiAccess;
 import io.ringbridge.simulator.oauth.Caller;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +60,7 @@ public final class SubscriptionEndpoint implements AutoCloseable {
             throw RcErrors.api(400, "CMN-103", "JSON can't be parsed.");
         }
         SubscriptionSettings current = settings;
-        Filters filters = filters(body.get("eventFilters"), caller, true);
+        SubscriptionRequest.Filters filters = SubscriptionRequest.filters(body.get("eventFilters"), caller);
         JsonNode mode = body.get("deliveryMode");
         if (mode == null || !mode.isObject()) {
             throw RcErrors.invalidParameter("deliveryMode");
@@ -71,10 +69,10 @@ public final class SubscriptionEndpoint implements AutoCloseable {
         if (transport == null || !"WebHook".equals(transport.asString(""))) {
             throw RcErrors.invalidParameter("deliveryMode.transportType");
         }
-        URI address = address(mode.get("address"));
+        URI address = SubscriptionRequest.address(mode.get("address"));
         JsonNode tokenNode = mode.get("verificationToken");
         String verificationToken = tokenNode == null || tokenNode.isNull() ? null : tokenNode.asString("");
-        long expiresInSeconds = expiresIn(body.get("expiresIn"), current);
+        long expiresInSeconds = SubscriptionRequest.expiresIn(body.get("expiresIn"), current);
         if (store.of(caller.extension().id(), caller.app().clientId()).size() >= current.perUserAndApp()) {
             throw RcErrors.api(403, "SUB-505", "Subscriptions limit exceeded");
         }
@@ -134,8 +132,9 @@ public final class SubscriptionEndpoint implements AutoCloseable {
         if (!body.isObject()) {
             throw RcErrors.api(400, "CMN-103", "JSON can't be parsed.");
         }
-        Filters filters = body.has("eventFilters") ? filters(body.get("eventFilters"), caller, true) : null;
-        long expiresIn = expiresIn(body.get("expiresIn"), current);
+        SubscriptionRequest.Filters filters = body.has("eventFilters")
+                ? SubscriptionRequest.filters(body.get("eventFilters"), caller) : null;
+        long expiresIn = SubscriptionRequest.expiresIn(body.get("expiresIn"), current);
         synchronized (s) {
             if (filters != null) {
                 s.filters = filters.enabled();
@@ -188,78 +187,6 @@ public final class SubscriptionEndpoint implements AutoCloseable {
         return store.find(id)
                 .filter(s -> s.extensionId == caller.extension().id() && s.clientId.equals(caller.app().clientId()))
                 .orElseThrow(() -> RcErrors.notFound("subscriptionId"));
-    }
-
-    private record Filters(List<EventFilter> enabled, List<Subscription.DisabledFilter> disabled) {
-    }
-
-    private static Filters filters(JsonNode node, Caller caller, boolean required) {
-        if (node == null || !node.isArray() || node.isEmpty()) {
-            throw RcErrors.invalidParameter("eventFilters");
-        }
-        List<EventFilter> enabled = new ArrayList<>();
-        List<Subscription.DisabledFilter> disabled = new ArrayList<>();
-        List<String> invalid = new ArrayList<>();
-        for (JsonNode item : node) {
-            String raw = item.isString() ? item.asString() : "";
-            if (raw.isBlank()) {
-                throw RcErrors.invalidParameter("eventFilters");
-            }
-            String expanded = EventFilter.expand(raw, caller.account().id(), caller.extension().id());
-            EventFilter filter = EventFilter.parse(expanded);
-            if (filter == null) {
-                invalid.add(raw);
-                continue;
-            }
-            if (filter.kind() == EventFilter.Kind.INSTANT_MESSAGE || filter.kind() == EventFilter.Kind.MESSAGE_STORE) {
-                if (filter.accountId() != caller.account().id()) {
-                    throw RcErrors.api(403, "SUB-406", "Not allowed subscribe for events to extensions of other account");
-                }
-                if (filter.extensionId() != caller.extension().id()) {
-                    throw RcErrors.api(403, "SUB-405", "Not allowed subscribe for messages to other extensions");
-                }
-            }
-            if (filter.needsReadMessages() && !caller.app().has("ReadMessages")) {
-                disabled.add(new Subscription.DisabledFilter(expanded, "Permission",
-                        "In order to subscribe to this event filter, application needs to have [ReadMessages] permission"));
-                continue;
-            }
-            enabled.add(filter);
-        }
-        if (!invalid.isEmpty()) {
-            ApiException error = RcErrors.parameter(400, "SUB-508",
-                    "Invalid event filters: [" + String.join(", ", invalid) + "]", "eventFilters");
-            throw error;
-        }
-        return new Filters(enabled, disabled);
-    }
-
-    private static URI address(JsonNode node) {
-        if (node == null || !node.isString()) {
-            throw RcErrors.invalidParameter("deliveryMode.address");
-        }
-        try {
-            URI uri = new URI(node.asString());
-            String scheme = uri.getScheme();
-            if (scheme == null || uri.getHost() == null
-                    || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-                throw RcErrors.invalidParameter("deliveryMode.address");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw RcErrors.invalidParameter("deliveryMode.address");
-        }
-    }
-
-    /** Top-level {@code expiresIn}: integer ≥ 1, capped at the WebHook maximum; absent = default. */
-    private static long expiresIn(JsonNode node, SubscriptionSettings settings) {
-        if (node == null || node.isNull()) {
-            return settings.defaultExpiresIn().toSeconds();
-        }
-        if (!node.isIntegralNumber() || node.asLong() < 1) {
-            throw RcErrors.invalidParameter("expiresIn");
-        }
-        return Math.min(node.asLong(), settings.maxExpiresIn().toSeconds());
     }
 
     @Override
