@@ -30,7 +30,7 @@ class OAuthFlowTest {
     @BeforeAll
     static void start() {
         simulator = RingCentralSimulator.start(SimulatorConfig.builder().rateLimitsEnabled(false)
-                .authCodeTtl(Duration.ofSeconds(1)).label("SANDBOX").build());
+                .authCodeTtl(Duration.ofSeconds(2)).label("SANDBOX").build());
         simulator.admin().addApp(new App("jwt-only-app", "jwt-secret", "JWT app", List.of(), List.of("SMS")));
         client = new SimulatorClient(simulator);
     }
@@ -80,7 +80,7 @@ class OAuthFlowTest {
         String location = redirect.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith(REDIRECT_URI + "?");
         Map<String, String> q = SimulatorClient.query(location);
-        assertThat(q).containsEntry("state", "tenant-42").containsEntry("expires_in", "1").containsKey("code");
+        assertThat(q).containsEntry("state", "tenant-42").containsEntry("expires_in", "2").containsKey("code");
 
         HttpResponse<String> wrong = client.token(Map.of("grant_type", "authorization_code", "code", q.get("code"),
                 "redirect_uri", REDIRECT_URI, "code_verifier", "not-the-verifier"));
@@ -197,7 +197,7 @@ class OAuthFlowTest {
     @Test
     void codeExpires() throws Exception {
         String code = client.code(ALICE);
-        Thread.sleep(1200);
+        Thread.sleep(2200);
         HttpResponse<String> late = client.token(Map.of("grant_type", "authorization_code", "code", code,
                 "redirect_uri", REDIRECT_URI));
         assertThat(late.statusCode()).isEqualTo(400);
