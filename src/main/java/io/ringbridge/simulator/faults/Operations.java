@@ -24,9 +24,8 @@ public final class Operations {
     public static final String RINGCX_LOGIN = "ringCxLogin";
     public static final String RINGCX_REFRESH = "ringCxRefresh";
     public static final String RINGCX_ACCOUNTS = "ringCxAccounts";
+    /** Admin routes: never hit by faults. */
     public static final String ADMIN = "admin";
-    /** Notification deliveries from the simulator to webhook addresses (LATENCY only is meaningful). */
-    public static final String NOTIFY = "notify";
 
     public static final List<String> ALL = List.of(AUTHORIZE, CONSENT, TOKEN, REVOKE, GET_ACCOUNT, GET_EXTENSION,
             LIST_PHONE_NUMBERS, SEND_SMS, GET_MESSAGE, LIST_MESSAGES, CREATE_SUBSCRIPTION, GET_SUBSCRIPTION,

@@ -32,6 +32,8 @@ public final class NotificationDispatcher implements MessageListener, AutoClosea
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpClient client;
     private final AtomicLong uuidSequence = new AtomicLong(ThreadLocalRandom.current().nextLong(1L << 40));
+    /** Bounds open connections to receivers; waiting deliveries park their (virtual) thread cheaply. */
+    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(256);
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
@@ -155,6 +157,12 @@ public final class NotificationDispatcher implements MessageListener, AutoClosea
         }
         String failure = null;
         try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
             HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
             int code = response.statusCode();
             if (code < 200 || code > 299) {
@@ -170,6 +178,8 @@ public final class NotificationDispatcher implements MessageListener, AutoClosea
             return;
         } catch (RuntimeException e) {
             failure = "I/O operation is failed. Details: [" + e.getMessage() + "]";
+        } finally {
+            inFlight.release();
         }
         if (failure == null) {
             delivered.incrementAndGet();
