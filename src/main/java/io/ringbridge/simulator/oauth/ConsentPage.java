@@ -1,0 +1,66 @@
+package io.ringbridge.simulator.oauth;
+
+import io.ringbridge.simulator.directory.Account;
+import io.ringbridge.simulator.directory.App;
+import io.ringbridge.simulator.directory.Extension;
+import java.util.List;
+
+/**
+ * The login-and-consent page: pick the account user to sign in as, then Approve or Deny. Stable element ids
+ * for tests: form {@code #consent-form}, select {@code #user} (name {@code user}, values
+ * {@code accountId:extensionId}), buttons {@code #approve} / {@code #deny} (name {@code decision}).
+ */
+final class ConsentPage {
+    private ConsentPage() {
+    }
+
+    static String render(String label, String action, String requestId, App app, List<Account> accounts) {
+        StringBuilder html = new StringBuilder(2048);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<title>").append(label == null ? "" : Html.escape(label) + " - ")
+                .append("RingCentral simulator - Sign in</title>")
+                .append("<style>body{font-family:sans-serif;max-width:32rem;margin:2rem auto}")
+                .append(".label{background:#b00020;color:#fff;padding:.4rem .8rem;font-weight:bold;")
+                .append("letter-spacing:.1em}button{margin-right:1rem;padding:.4rem 1.2rem}</style></head><body>\n");
+        banner(html, label);
+        html.append("<h1>RingCentral simulator</h1>\n")
+                .append("<p id=\"app-name\"><strong>").append(Html.escape(app.name() == null ? app.clientId()
+                        : app.name())).append("</strong> asks for access to your RingCentral account.</p>\n")
+                .append("<p>Permissions: <span id=\"permissions\">").append(Html.escape(app.scope()))
+                .append("</span></p>\n")
+                .append("<form id=\"consent-form\" method=\"post\" action=\"").append(Html.escape(action))
+                .append("\">\n<input type=\"hidden\" name=\"request_id\" value=\"").append(Html.escape(requestId))
+                .append("\">\n<label for=\"user\">Sign in as</label>\n<select id=\"user\" name=\"user\">\n");
+        for (Account account : accounts) {
+            for (Extension e : account.extensions()) {
+                if (!"Enabled".equals(e.status())) {
+                    continue;
+                }
+                html.append("<option value=\"").append(account.id()).append(':').append(e.id()).append("\">")
+                        .append(Html.escape(account.name())).append(" - ").append(Html.escape(e.name()))
+                        .append(" (ext ").append(Html.escape(e.extensionNumber())).append(")</option>\n");
+            }
+        }
+        html.append("</select>\n<p>\n")
+                .append("<button type=\"submit\" id=\"approve\" name=\"decision\" value=\"approve\">Approve</button>\n")
+                .append("<button type=\"submit\" id=\"deny\" name=\"decision\" value=\"deny\">Deny</button>\n")
+                .append("</p>\n</form>\n</body></html>\n");
+        return html.toString();
+    }
+
+    static String error(String label, String title, String message) {
+        StringBuilder html = new StringBuilder(512);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+                .append(Html.escape(title)).append("</title></head><body>\n");
+        banner(html, label);
+        html.append("<h1 id=\"error-title\">").append(Html.escape(title)).append("</h1>\n<p id=\"error-message\">")
+                .append(Html.escape(message)).append("</p>\n</body></html>\n");
+        return html.toString();
+    }
+
+    private static void banner(StringBuilder html, String label) {
+        if (label != null && !label.isBlank()) {
+            html.append("<div class=\"label\" id=\"sandbox-label\">").append(Html.escape(label)).append("</div>\n");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.ringbridge.simulator.sms;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Every extension's messages, plus the send counts per (from, to, text) that tests use to spot duplicates.
+ * Concurrent maps only; no global lock on the send path. Holds at most {@code capacity} messages: beyond
+ * that the oldest are dropped (send counts stay), so long benchmarks do not exhaust the heap.
+ */
+public final class MessageStore {
+    private final int capacity;
+    private final java.util.concurrent.ConcurrentLinkedQueue<StoredMessage> order =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
+
+    public MessageStore(int capacity) {
+        this.capacity = Math.max(1, capacity);
+    }
+
+    private final AtomicLong ids = new AtomicLong(3_062_991_514_000L);
+    private final AtomicLong conversationIds = new AtomicLong(1_638_233_798_595_111_000L);
+    private final ConcurrentHashMap<Long, StoredMessage> byId = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, ConcurrentLinkedDeque<StoredMessage>> byExtension =
+            new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Long> conversations = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<SendKey, LongAdder> sends = new ConcurrentHashMap<>();
+
+    private record SendKey(String from, String to, String text) {
+    }
+
+    StoredMessage add(long accountId, long extensionId, String ownerName, String direction, String from,
+                      List<String> to, String text, String baseUrl, String status) {
+        String peer = "Outbound".equals(direction) ? String.join(",", to) : from;
+        String own = "Outbound".equals(direction) ? from : to.getFirst();
+        long conversation = conversations.computeIfAbsent(own + "|" + peer, k -> conversationIds.incrementAndGet());
+        StoredMessage message = new StoredMessage(ids.incrementAndGet(), accountId, extensionId, ownerName,
+                direction, from, to, text, System.currentTimeMillis(), conversation, baseUrl, status);
+        byId.put(message.id, message);
+        byExtension.computeIfAbsent(extensionId, k -> new ConcurrentLinkedDeque<>()).addFirst(message);
+        order.add(message);
+        if (held.incrementAndGet() > capacity) {
+            dropOldest();
+        }
+        if ("Outbound".equals(direction)) {
+            for (String recipient : to) {
+                sends.computeIfAbsent(new SendKey(from, recipient, text), k -> new LongAdder()).increment();
+            }
+        }
+        return message;
+    }
+
+    private void dropOldest() {
+        StoredMessage oldest = order.poll();
+        if (oldest == null) {
+            return;
+        }
+        held.decrementAndGet();
+        byId.remove(oldest.id, oldest);
+        ConcurrentLinkedDeque<StoredMessage> list = byExtension.get(oldest.extensionId);
+        if (list != null) {
+            list.removeLastOccurrence(oldest);
+        }
+    }
+
+    public StoredMessage find(long id) {
+        return byId.get(id);
+    }
+
+    /** An extension's messages, newest first. */
+    public List<StoredMessage> of(long extensionId) {
+        ConcurrentLinkedDeque<StoredMessage> list = byExtension.get(extensionId);
+        return list == null ? List.of() : new ArrayList<>(list);
+    }
+
+    /** Every message, oldest first. */
+    public List<StoredMessage> all() {
+        List<StoredMessage> list = new ArrayList<>(byId.values());
+        list.sort(Comparator.comparingLong(StoredMessage::id));
+        return list;
+    }
+
+    public long sendCount(String from, String to, String text) {
+        LongAdder adder = sends.get(new SendKey(from, to, text));
+        return adder == null ? 0 : adder.sum();
+    }
+
+    public List<SendCount> sendCounts() {
+        List<SendCount> list = new ArrayList<>();
+        for (Map.Entry<SendKey, LongAdder> e : sends.entrySet()) {
+            list.add(new SendCount(e.getKey().from(), e.getKey().to(), e.getKey().text(), e.getValue().sum()));
+        }
+        list.sort(Comparator.comparing(SendCount::from).thenComparing(SendCount::to).thenComparing(SendCount::text));
+        return list;
+    }
+
+    public int size() {
+        return byId.size();
+    }
+
+    public void reset() {
+        byId.clear();
+        byExtension.clear();
+        order.clear();
+        held.set(0);
+        conversations.clear();
+        sends.clear();
+    }
+}
