@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,10 +34,11 @@ class Bootstrap implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final PublicUrl publicUrl;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
     private final PrintStream console = System.out;
 
     Bootstrap(Tenants tenants, TenantService tenantService, AppService appService, JdbcClient jdbc,
-              TransactionTemplate transactions, PublicUrl publicUrl, Clock clock) {
+              TransactionTemplate transactions, PublicUrl publicUrl, Clock clock, ApplicationEventPublisher publisher) {
         this.tenants = tenants;
         this.tenantService = tenantService;
         this.appService = appService;
@@ -44,6 +46,7 @@ class Bootstrap implements ApplicationRunner {
         this.transactions = transactions;
         this.publicUrl = publicUrl;
         this.clock = clock;
+        this.publisher = publisher;
     }
 
     @Override
@@ -81,5 +84,6 @@ class Bootstrap implements ApplicationRunner {
 
                 """, app.tenantId(), app.appId(), app.apiKey(), app.apiKey(), base);
         console.flush();
+        publisher.publishEvent(new TenantBootstrapped(app.tenantId(), app.appId()));
     }
 }

@@ -1,0 +1,181 @@
+package io.ringbridge.connection;
+
+import static io.ringbridge.testsupport.SimulatedRingCentral.ACCOUNT;
+import static io.ringbridge.testsupport.SimulatedRingCentral.ALICE;
+import static io.ringbridge.testsupport.SimulatedRingCentral.ALICE_A2P;
+import static io.ringbridge.testsupport.SimulatedRingCentral.ALICE_SMS;
+import static io.ringbridge.testsupport.SimulatedRingCentral.BOB;
+import static io.ringbridge.testsupport.SimulatedRingCentral.BOB_SMS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+
+import io.ringbridge.testsupport.Api;
+import io.ringbridge.testsupport.ConnectFlow;
+import io.ringbridge.testsupport.Database;
+import io.ringbridge.testsupport.EveryDatabase;
+import io.ringbridge.testsupport.Fixtures;
+import io.ringbridge.testsupport.Response;
+import io.ringbridge.testsupport.SimulatedRingCentral;
+import io.ringbridge.testsupport.TestGateway;
+import tools.jackson.databind.JsonNode;
+
+/** API.md §4 over HTTP against the simulator: the connect flow, its pages and the connection's state. */
+@EveryDatabase
+class ConnectFlowTest {
+
+    static SimulatedRingCentral ringCentral;
+    static TestGateway gateway;
+
+    @Parameter
+    Database database;
+
+    Api api;
+    Fixtures.TestApp app;
+
+    @BeforeParameterizedClassInvocation
+    static void start(Database database) {
+        ringCentral = SimulatedRingCentral.start(config -> config.rateLimitsEnabled(false));
+        gateway = ringCentral.start(ringCentral.gateway(database));
+    }
+
+    @AfterParameterizedClassInvocation
+    static void stop() {
+        gateway.close();
+        ringCentral.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        api = gateway.api();
+        app = Fixtures.newTenantWithApp(api);
+    }
+
+    @Test
+    void connectTokenIsALinkToTheConfirmationPage() {
+        String link = ConnectFlow.link(api, app.apiKey(), false);
+
+        assertThat(link).matches("/v1/rc/connect\\?token=[A-Za-z0-9_-]{43}");
+    }
+
+    @Test
+    void theConfirmationPageHasAConnectButtonThatPostsTheToken() {
+        String link = ConnectFlow.link(api, app.apiKey(), false);
+
+        Response page = api.get(link, null);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("<form method=\"post\" action=\"/v1/rc/connect\">")
+                .contains("name=\"token\" value=\"" + link.substring(link.indexOf('=') + 1) + "\"")
+                .contains(">Connect RingCentral</button>");
+        assertThat(page.header("Content-Security-Policy")).contains("frame-ancestors 'none'").contains("form-action 'self'");
+    }
+
+    @Test
+    void theConfirmationPageWithoutATokenIs400Html() {
+        Response page = api.get("/v1/rc/connect", null);
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("missing its token");
+    }
+
+    @Test
+    void aLinkPrefetchedSeveralTimesStillWorks() {
+        String link = ConnectFlow.link(api, app.apiKey(), false);
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.get(link, null).status()).isEqualTo(200);
+        }
+
+        assertThat(ConnectFlow.click(api, link).status()).isEqualTo(303);
+    }
+
+    @Test
+    void clickingRedirectsToRingCentralWithPkceAndAState() {
+        Response click = ConnectFlow.click(api, ConnectFlow.link(api, app.apiKey(), false));
+
+        assertThat(click.status()).isEqualTo(303);
+        URI authorize = URI.create(click.header("Location"));
+        assertThat(authorize.toString()).startsWith(ringCentral.simulator().baseUri() + "/restapi/oauth/authorize?");
+        assertThat(authorize.getRawQuery()).contains("response_type=code", "client_id=" + SimulatedRingCentral.CLIENT_ID,
+                "redirect_uri=" + java.net.URLEncoder.encode(gateway.baseUri().toString().replace("127.0.0.1", "localhost")
+                        + "/v1/rc/callback", java.nio.charset.StandardCharsets.UTF_8),
+                "code_challenge_method=S256").containsPattern("state=[A-Za-z0-9_-]{43}").containsPattern("code_challenge=[A-Za-z0-9_-]{43}");
+    }
+
+    @Test
+    void approvingConnectsTheAccountAndShowsItsNumbers() {
+        Response callback = ConnectFlow.connect(api, app.apiKey(), false, ACCOUNT, ALICE);
+
+        assertThat(callback.status()).isEqualTo(200);
+        assertThat(callback.body()).contains("RingCentral connected").contains(ACCOUNT).contains("Alice Able")
+                .contains(ALICE_SMS).contains(ALICE_A2P);
+        Response status = api.get("/v1/rc/status", app.apiKey());
+        assertThat(status.json().path("connected").asBoolean()).isTrue();
+        assertThat(status.text("rcAccountId")).isEqualTo(ACCOUNT);
+        assertThat(status.text("expiresAt")).matches("\\d{4}-.*\\.\\d{3}Z");
+        assertThat(status.json().path("missingScopes").size()).isZero();
+        JsonNode extensions = api.get("/v1/rc/extensions", app.apiKey()).json().path("extensions");
+        assertThat(extensions.size()).isEqualTo(1);
+        JsonNode alice = extensions.get(0);
+        assertThat(alice.path("extensionId").asString()).isEqualTo(Long.toString(ALICE));
+        assertThat(alice.path("rcAccountId").asString()).isEqualTo(ACCOUNT);
+        assertThat(alice.path("status").asString()).isEqualTo("active");
+        assertThat(alice.path("phoneNumbers").valueStream().map(JsonNode::asString)).containsExactly(ALICE_SMS);
+        assertThat(alice.path("a2pPhoneNumbers").valueStream().map(JsonNode::asString)).containsExactly(ALICE_A2P);
+        assertThat(ringCentral.admin().subscriptions()).anyMatch(s -> String.valueOf(((java.util.Map<?, ?>) s.get("deliveryMode")).get("address"))
+                .startsWith("http://localhost:" + gateway.baseUri().getPort() + "/v1/webhooks/ringcentral/"));
+    }
+
+    @Test
+    void theCallbackAnswersJsonWhenAsked() {
+        Response click = ConnectFlow.click(api, ConnectFlow.link(api, app.apiKey(), false));
+        URI callback = ConnectFlow.consent(URI.create(click.header("Location")), ACCOUNT, ALICE, true);
+
+        Response json = api.get(callback.getRawPath() + "?" + callback.getRawQuery() + "&format=json", null);
+
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.body()).isEqualTo("{\"ok\":true}");
+    }
+
+    @Test
+    void anInviteConnectsASecondUser() {
+        ConnectFlow.connect(api, app.apiKey(), false, ACCOUNT, ALICE);
+
+        Response bob = ConnectFlow.connect(api, app.apiKey(), true, ACCOUNT, BOB);
+
+        assertThat(bob.status()).isEqualTo(200);
+        assertThat(bob.body()).contains("Bob Baker").contains(BOB_SMS);
+        List<JsonNode> extensions = api.get("/v1/rc/extensions", app.apiKey()).json().path("extensions").valueStream().toList();
+        assertThat(extensions).extracting(e -> e.path("extensionId").asString())
+                .containsExactly(Long.toString(ALICE), Long.toString(BOB));
+        assertThat(extensions).extracting(e -> e.path("primary").asBoolean()).containsExactly(true, false);
+        assertThat(api.get("/v1/rc/status", app.apiKey()).json().path("extensions").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void disconnectRevokesRemovesSubscriptionsAndForgetsCredentials() {
+        ConnectFlow.connect(api, app.apiKey(), false, ACCOUNT, ALICE);
+        int sessionsBefore = ringCentral.admin().activeSessions(ALICE, SimulatedRingCentral.CLIENT_ID);
+
+        Response disconnected = api.post("/v1/rc/disconnect", app.apiKey(), null);
+
+        assertThat(disconnected.status()).isEqualTo(200);
+        assertThat(disconnected.body()).isEqualTo("{\"ok\":true}");
+        assertThat(api.get("/v1/rc/status", app.apiKey()).body()).isEqualTo("{\"connected\":false}");
+        assertThat(api.get("/v1/rc/extensions", app.apiKey()).json().path("extensions").size()).isZero();
+        assertThat(ringCentral.admin().activeSessions(ALICE, SimulatedRingCentral.CLIENT_ID)).isEqualTo(sessionsBefore - 1);
+        assertThat(gateway.jdbc().sql("SELECT COUNT(*) FROM rc_extension WHERE tenant_id = :t").param("t", app.tenantId())
+                .query(Long.class).single()).isZero();
+        assertThat(gateway.jdbc().sql("SELECT COUNT(*) FROM rc_subscription WHERE tenant_id = :t").param("t", app.tenantId())
+                .query(Long.class).single()).isZero();
+    }
+}

@@ -1,0 +1,87 @@
+package io.ringbridge.testsupport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import io.ringbridge.simulator.RingCentralSimulator;
+import io.ringbridge.simulator.SimulatorConfig;
+import io.ringbridge.simulator.admin.SimulatorAdmin;
+import io.ringbridge.simulator.directory.App;
+
+/**
+ * A standalone RingCentral simulator (its own server, like the real RingCentral) and gateways configured as
+ * an operator would configure them for real RingCentral: {@code RINGCENTRAL_CLIENT_ID}, secret and server.
+ * Several gateways can share it, and its demo directory: account {@link #ACCOUNT} with users Alice and Bob.
+ */
+public final class SimulatedRingCentral implements AutoCloseable {
+
+    public static final String CLIENT_ID = "ringbridge-under-test";
+    public static final String CLIENT_SECRET = "secret-" + IdsForTests.random();
+    public static final List<String> PERMISSIONS = List.of("SMS", "ReadMessages", "ReadAccounts", "WebhookSubscriptions");
+
+    public static final String ACCOUNT = "400000001";
+    public static final long ALICE = 400000101L;
+    public static final String ALICE_SMS = "+16505550101";
+    public static final String ALICE_A2P = "+18885550102";
+    public static final long BOB = 400000102L;
+    public static final String BOB_SMS = "+16505550103";
+
+    private final RingCentralSimulator simulator;
+    private final List<String> redirectUris = new ArrayList<>();
+    private List<String> permissions = PERMISSIONS;
+
+    private SimulatedRingCentral(RingCentralSimulator simulator) {
+        this.simulator = simulator;
+    }
+
+    public static SimulatedRingCentral start() {
+        return start(builder -> builder);
+    }
+
+    public static SimulatedRingCentral start(UnaryOperator<SimulatorConfig.Builder> configure) {
+        SimulatedRingCentral world = new SimulatedRingCentral(RingCentralSimulator.start(configure.apply(
+                SimulatorConfig.builder().host("127.0.0.1")).build()));
+        world.registerApp();
+        return world;
+    }
+
+    /** A gateway builder pointing at this simulator with the operator's app. */
+    public TestGateway.Builder gateway(Database database) {
+        return TestGateway.on(database)
+                .property("ringcentral.client-id", CLIENT_ID)
+                .property("ringcentral.client-secret", CLIENT_SECRET)
+                .property("ringcentral.server", simulator.baseUri().toString());
+    }
+
+    /** Starts a gateway and registers its callback as a redirect URI of the app. */
+    public TestGateway start(TestGateway.Builder gateway) {
+        TestGateway started = gateway.start();
+        redirectUris.add("http://localhost:" + started.baseUri().getPort() + "/v1/rc/callback");
+        registerApp();
+        return started;
+    }
+
+    /** Changes the app's permissions (e.g. to see how the gateway reacts to a missing one). */
+    public void permissions(List<String> granted) {
+        this.permissions = List.copyOf(granted);
+        registerApp();
+    }
+
+    public SimulatorAdmin admin() {
+        return simulator.admin();
+    }
+
+    public RingCentralSimulator simulator() {
+        return simulator;
+    }
+
+    private void registerApp() {
+        simulator.admin().addApp(new App(CLIENT_ID, CLIENT_SECRET, "RingBridge under test", redirectUris, permissions));
+    }
+
+    @Override
+    public void close() {
+        simulator.close();
+    }
+}
