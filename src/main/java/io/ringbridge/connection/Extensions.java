@@ -74,11 +74,6 @@ class Extensions {
                 .param("tenant", tenantId).param("ext", extensionId).query(String.class).optional();
     }
 
-    Optional<String> sealedRefreshToken(String tenantId, String extensionId) {
-        return jdbc.sql("SELECT refresh_token FROM rc_extension WHERE tenant_id = :tenant AND extension_id = :ext")
-                .param("tenant", tenantId).param("ext", extensionId).query(String.class).optional();
-    }
-
     /** The RingCentral account the tenant is connected to, if any extension is. */
     Optional<String> accountOf(String tenantId) {
         return jdbc.sql("SELECT rc_account_id FROM rc_extension WHERE tenant_id = :tenant ORDER BY connected_at LIMIT 1")
@@ -122,6 +117,12 @@ class Extensions {
                 .param("scope", e.scope()).param("nextRefresh", Timestamps.toDb(e.nextRefreshAt()))
                 .param("updated", Timestamps.toDb(e.updatedAt()))
                 .update();
+    }
+
+    /** The access token stops counting as usable, so the next use refreshes it. */
+    void expireAccess(String tenantId, String extensionId, Instant now) {
+        jdbc.sql("UPDATE rc_extension SET access_expires_at = :now WHERE tenant_id = :tenant AND extension_id = :ext AND access_expires_at > :now")
+                .param("now", Timestamps.toDb(now)).param("tenant", tenantId).param("ext", extensionId).update();
     }
 
     void clearPrimary(String tenantId) {

@@ -63,6 +63,27 @@ public final class RingCentralApi {
         return http.send("read message", request, SmsMessage.class).body();
     }
 
+    /**
+     * The user's outbound SMS in the message store created since {@code since}, following paging to the end
+     * (RingCentral's view of what was sent: to confirm a send whose answer was lost, and to read delivery receipts).
+     */
+    public List<SmsMessage> outboundSmsSince(RingCentralAccess access, java.time.Instant since) {
+        List<SmsMessage> found = new ArrayList<>();
+        String from = RingCentralHttp.encode(java.time.format.DateTimeFormatter.ISO_INSTANT.format(since));
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            HttpRequest request = http.bearer(access, MESSAGE_STORE + "?direction=Outbound&messageType=SMS&dateFrom=" + from
+                    + "&perPage=" + PAGE_SIZE + "&page=" + page).GET().build();
+            MessagePage answer = http.send("list messages", request, MessagePage.class).body();
+            if (answer.records() != null) {
+                found.addAll(answer.records());
+            }
+            if (answer.paging() == null || answer.paging().totalPages() == null || page >= answer.paging().totalPages()) {
+                break;
+            }
+        }
+        return found;
+    }
+
     public Subscription createSubscription(RingCentralAccess access, SubscriptionRequest subscription) {
         Map<String, Object> body = Map.of(
                 "eventFilters", subscription.eventFilters(),
@@ -119,6 +140,10 @@ public final class RingCentralApi {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Paging(Integer page, Integer totalPages) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record MessagePage(List<SmsMessage> records, Paging paging) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

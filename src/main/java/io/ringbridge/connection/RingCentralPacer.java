@@ -1,0 +1,117 @@
+package io.ringbridge.connection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import io.ringbridge.platform.db.SoftStateDatabase;
+import io.ringbridge.ringcentral.RateLimitStatus;
+
+/**
+ * Keeps every extension's requests in RingCentral's Medium group (SMS sends, subscription writes) inside what
+ * RingCentral allows, across all gateway instances: callers reserve slots before sending, report each answer's
+ * rate-limit headers, and report 429s, which block the extension for the whole penalty. The state is a
+ * {@link PacingWindow} per extension, in memory on H2 and in the soft-state pool on PostgreSQL (one short row lock
+ * for the read-modify-write of a few hundred bytes).
+ */
+@Component
+public class RingCentralPacer {
+
+    /** Slots taken at one moment for one extension; unused ones are given back with {@link #release}. */
+    public record Grant(String tenantId, String extensionId, long reservedAt, int slots) {
+    }
+
+    private final Clock clock;
+    private final long marginMs;
+    private final SoftStateDatabase.Shared shared;
+    private final ConcurrentHashMap<String, PacingWindow> local = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
+
+    RingCentralPacer(Clock clock, SoftStateDatabase softState, MeterRegistry meters,
+                     @Value("${ringbridge.pacing.margin:250ms}") Duration margin) {
+        this.clock = clock;
+        this.meters = meters;
+        this.marginMs = margin.toMillis();
+        this.shared = softState.shared().orElse(null);
+    }
+
+    public Grant reserve(String tenantId, String extensionId, int wanted) {
+        long now = clock.millis();
+        int granted = update(tenantId, extensionId, window -> window.reserve(now, wanted));
+        return new Grant(tenantId, extensionId, now, granted);
+    }
+
+    public void release(Grant grant, int unused) {
+        if (unused > 0) {
+            update(grant.tenantId(), grant.extensionId(), window -> {
+                window.release(grant.reservedAt(), unused);
+                return null;
+            });
+        }
+    }
+
+    /** An answer to a request made under {@code grant} arrived carrying these rate-limit headers. */
+    public void answered(Grant grant, RateLimitStatus status) {
+        if (status == null || (status.group() != null && !status.group().equalsIgnoreCase("medium"))) {
+            return;
+        }
+        long now = clock.millis();
+        update(grant.tenantId(), grant.extensionId(), window -> {
+            window.observe(grant.reservedAt(), now, status.limit(),
+                    status.window() == null ? null : status.window().toMillis(), status.remaining());
+            return null;
+        });
+    }
+
+    /** RingCentral answered 429: no request of this extension's Medium group until {@code retryAfter} is over. */
+    public void rejected(String tenantId, String extensionId, Duration retryAfter) {
+        meters.counter("ringbridge.rc.rate_limited", "group", "medium").increment();
+        long now = clock.millis();
+        update(tenantId, extensionId, window -> {
+            window.block(now, retryAfter.toMillis());
+            return null;
+        });
+    }
+
+    /** When the next slot can be reserved. */
+    public Instant nextSlot(String tenantId, String extensionId) {
+        long now = clock.millis();
+        return Instant.ofEpochMilli(update(tenantId, extensionId, window -> window.nextSlot(now)));
+    }
+
+    private <T> T update(String tenantId, String extensionId, Function<PacingWindow, T> change) {
+        String key = tenantId + ":" + extensionId;
+        if (shared == null) {
+            Object[] result = new Object[1];
+            local.compute(key, (k, window) -> {
+                PacingWindow current = window == null ? PacingWindow.fresh(marginMs) : window;
+                result[0] = change.apply(current);
+                return current;
+            });
+            @SuppressWarnings("unchecked")
+            T value = (T) result[0];
+            return value;
+        }
+        return shared.inTransaction(jdbc -> {
+            String stored = jdbc.sql("SELECT state FROM pacing_window WHERE pacing_key = :key FOR UPDATE")
+                    .param("key", key).query(String.class).optional().orElse(null);
+            if (stored == null) {
+                jdbc.sql("INSERT INTO pacing_window (pacing_key, state) VALUES (:key, :state) ON CONFLICT (pacing_key) DO NOTHING")
+                        .param("key", key).param("state", PacingWindow.fresh(marginMs).encode()).update();
+                stored = jdbc.sql("SELECT state FROM pacing_window WHERE pacing_key = :key FOR UPDATE")
+                        .param("key", key).query(String.class).single();
+            }
+            PacingWindow window = PacingWindow.decode(stored, marginMs);
+            T result = change.apply(window);
+            jdbc.sql("UPDATE pacing_window SET state = :state WHERE pacing_key = :key")
+                    .param("state", window.encode()).param("key", key).update();
+            return result;
+        });
+    }
+}

@@ -1,0 +1,231 @@
+package io.ringbridge.messaging;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.ringbridge.platform.db.Timestamps;
+import io.ringbridge.platform.ids.IdKind;
+
+/**
+ * The {@code message} table, which is also the send queue. Claims use {@code FOR UPDATE SKIP LOCKED} so
+ * instances never take the same message; every write of a worker is fenced by its claim token, so a worker that
+ * lost its lease (paused, partitioned) cannot overwrite what the one that took over recorded.
+ */
+@Repository
+class Messages {
+
+    private static final String VIEW_COLUMNS = """
+            id, status, rc_message_id, error, to_number, from_number, body, created_at, updated_at, direction, app_id,
+            user_id, tenant_id, segments, sent_at, delivered_at""";
+    private static final String CLAIM_COLUMNS = """
+            id, tenant_id, app_id, from_number, to_number, body, segments, segments_sent, attempts, extension_id,
+            attempted_at""";
+
+    private final JdbcClient jdbc;
+
+    Messages(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertQueued(Message m) {
+        jdbc.sql("""
+                        INSERT INTO message (id, tenant_id, app_id, direction, status, from_number, to_number, body, user_id,
+                                             segments, next_attempt_at, created_at, updated_at)
+                        VALUES (:id, :tenant, :app, 'outbound', 'queued', :from, :to, :body, :user, :segments, :now, :now, :now)
+                        """)
+                .param("id", m.id()).param("tenant", m.tenantId()).param("app", m.appId()).param("from", m.from())
+                .param("to", m.to()).param("body", m.body()).param("user", m.userId()).param("segments", m.segments())
+                .param("now", Timestamps.toDb(m.createdAt()))
+                .update();
+    }
+
+    Optional<Message> find(String tenantId, String id) {
+        return jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM message WHERE id = :id AND tenant_id = :tenant")
+                .param("id", id).param("tenant", tenantId).query(Messages::view).optional();
+    }
+
+    /** A page of history, newest first, after the cursor position (exclusive). */
+    List<Message> page(String tenantId, HistoryQuery query, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + VIEW_COLUMNS + " FROM message WHERE tenant_id = :tenant");
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("tenant", tenantId);
+        if (query.direction() != null) {
+            sql.append(" AND direction = :direction");
+            params.put("direction", query.direction());
+        }
+        if (query.status() != null) {
+            sql.append(" AND status = :status");
+            params.put("status", query.status().wire());
+        }
+        if (query.from() != null) {
+            sql.append(" AND from_number = :from");
+            params.put("from", query.from());
+        }
+        if (query.to() != null) {
+            sql.append(" AND to_number = :to");
+            params.put("to", query.to());
+        }
+        if (query.userId() != null) {
+            sql.append(" AND user_id = :user");
+            params.put("user", query.userId());
+        }
+        if (query.since() != null) {
+            sql.append(" AND created_at >= :since");
+            params.put("since", Timestamps.toDb(query.since()));
+        }
+        if (query.until() != null) {
+            sql.append(" AND created_at < :until");
+            params.put("until", Timestamps.toDb(query.until()));
+        }
+        if (query.after() != null) {
+            sql.append(" AND (created_at < :cursorTime OR (created_at = :cursorTime AND id < :cursorId))");
+            params.put("cursorTime", Timestamps.toDb(query.after().createdAt()));
+            params.put("cursorId", query.after().id());
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query(Messages::view).list();
+    }
+
+    /** Senders with messages due now (a bounded scan of the queue index). */
+    List<Sender> dueSenders(Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT DISTINCT tenant_id, from_number FROM message
+                        WHERE status = 'queued' AND next_attempt_at <= :now LIMIT :limit
+                        """)
+                .param("now", Timestamps.toDb(now)).param("limit", limit)
+                .query((rs, n) -> new Sender(rs.getString("tenant_id"), rs.getString("from_number"))).list();
+    }
+
+    /** Takes up to {@code limit} due messages of one sender, oldest first, under a new lease. */
+    List<Claimed> claim(Sender sender, int limit, Instant now, Instant leaseUntil, String extensionId) {
+        List<Row> rows = jdbc.sql("SELECT " + CLAIM_COLUMNS + """
+                         FROM message
+                        WHERE status = 'queued' AND tenant_id = :tenant AND from_number = :from AND next_attempt_at <= :now
+                        ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED
+                        """)
+                .param("tenant", sender.tenantId()).param("from", sender.fromNumber())
+                .param("now", Timestamps.toDb(now)).param("limit", limit)
+                .query(Messages::row).list();
+        return lease(rows, now, leaseUntil, extensionId);
+    }
+
+    /**
+     * Takes over {@code sending} messages whose lease ran out: their last attempt may or may not have reached
+     * RingCentral, so the taker looks them up there before sending anything again.
+     */
+    List<Claimed> claimExpired(Instant now, Instant leaseUntil, int limit) {
+        List<Row> rows = jdbc.sql("SELECT " + CLAIM_COLUMNS + """
+                         FROM message WHERE status = 'sending' AND claimed_until < :now
+                        ORDER BY claimed_until LIMIT :limit FOR UPDATE SKIP LOCKED
+                        """)
+                .param("now", Timestamps.toDb(now)).param("limit", limit).query(Messages::row).list();
+        return lease(rows, now, leaseUntil, null);
+    }
+
+    /**
+     * Puts the rows under a new lease. A new attempt ({@code extensionId} given) records which extension sends and
+     * when the attempt started; a take-over ({@code null}) keeps both, since the look-up needs them.
+     */
+    private List<Claimed> lease(List<Row> rows, Instant now, Instant leaseUntil, String extensionId) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        boolean newAttempt = extensionId != null;
+        String token = IdKind.randomHex(8);
+        jdbc.sql("UPDATE message SET status = 'sending', claimed_until = :lease, claim_token = :token, updated_at = :now"
+                        + (newAttempt ? ", attempts = attempts + 1, attempted_at = :now, extension_id = :ext" : "")
+                        + " WHERE id IN (:ids)")
+                .param("lease", Timestamps.toDb(leaseUntil)).param("token", token).param("now", Timestamps.toDb(now))
+                .param("ext", extensionId).param("ids", rows.stream().map(Row::id).toList()).update();
+        List<Claimed> claimed = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            claimed.add(new Claimed(row.id(), row.tenantId(), row.appId(), row.from(), row.to(), row.body(),
+                    row.segments(), row.segmentsSent(), row.attempts() + (newAttempt ? 1 : 0),
+                    newAttempt ? extensionId : row.extensionId(), token, newAttempt ? now : row.attemptedAt(), leaseUntil));
+        }
+        return claimed;
+    }
+
+    boolean segmentSent(Claimed m, int seq, String rcMessageId, Instant now) {
+        if (fenced("UPDATE message SET segments_sent = :sent, updated_at = :now" + (seq == 0 ? ", rc_message_id = :rc" : ""),
+                m, Map.of("sent", seq + 1, "now", Timestamps.toDb(now), "rc", rcMessageId)) != 1) {
+            return false;
+        }
+        if (m.segments() > 1) {
+            jdbc.sql("INSERT INTO message_segment (message_id, seq, rc_message_id) VALUES (:id, :seq, :rc)")
+                    .param("id", m.id()).param("seq", seq).param("rc", rcMessageId).update();
+        }
+        return true;
+    }
+
+    boolean sent(Claimed m, Instant now) {
+        return fenced("UPDATE message SET status = 'sent', sent_at = :now, updated_at = :now, error = NULL, "
+                + "claimed_until = NULL, claim_token = NULL", m, Map.of("now", Timestamps.toDb(now))) == 1;
+    }
+
+    boolean failed(Claimed m, String error, Instant now) {
+        return fenced("UPDATE message SET status = 'failed', error = :error, updated_at = :now, claimed_until = NULL, "
+                + "claim_token = NULL", m, Map.of("error", truncate(error), "now", Timestamps.toDb(now))) == 1;
+    }
+
+    /** Back to the queue until {@code at}; {@code error} says why (kept while it waits, cleared once sent). */
+    boolean retryAt(Claimed m, Instant at, String error, boolean countsAsAttempt, Instant now) {
+        return fenced("UPDATE message SET status = 'queued', next_attempt_at = :at, error = :error, updated_at = :now, "
+                        + "claimed_until = NULL, claim_token = NULL" + (countsAsAttempt ? "" : ", attempts = attempts - 1"),
+                m, Map.of("at", Timestamps.toDb(at), "error", error == null ? "" : truncate(error), "now", Timestamps.toDb(now))) == 1;
+    }
+
+    /** The outcome of the last attempt is unknown: keep the message {@code sending} and look it up at {@code at}. */
+    boolean inDoubtUntil(Claimed m, Instant at, Instant now) {
+        return fenced("UPDATE message SET claimed_until = :at, updated_at = :now", m,
+                Map.of("at", Timestamps.toDb(at), "now", Timestamps.toDb(now))) == 1;
+    }
+
+    /** RingCentral ids already recorded for any message of the tenant (so a look-up never takes one twice). */
+    boolean rcIdKnown(String tenantId, String rcMessageId) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM message WHERE tenant_id = :tenant AND rc_message_id = :rc
+                        """).param("tenant", tenantId).param("rc", rcMessageId).query(Long.class).single() > 0
+                || jdbc.sql("SELECT COUNT(*) FROM message_segment WHERE rc_message_id = :rc")
+                .param("rc", rcMessageId).query(Long.class).single() > 0;
+    }
+
+    private int fenced(String update, Claimed m, Map<String, Object> params) {
+        Map<String, Object> all = new java.util.HashMap<>(params);
+        all.put("id", m.id());
+        all.put("token", m.claimToken());
+        return jdbc.sql(update + " WHERE id = :id AND claim_token = :token AND status = 'sending'").params(all).update();
+    }
+
+    private static String truncate(String error) {
+        return error.length() > 1000 ? error.substring(0, 1000) : error;
+    }
+
+    private record Row(String id, String tenantId, String appId, String from, String to, String body, int segments,
+                       int segmentsSent, int attempts, String extensionId, Instant attemptedAt) {
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getString("id"), rs.getString("tenant_id"), rs.getString("app_id"), rs.getString("from_number"),
+                rs.getString("to_number"), rs.getString("body"), rs.getInt("segments"), rs.getInt("segments_sent"),
+                rs.getInt("attempts"), rs.getString("extension_id"), Timestamps.fromDb(rs, "attempted_at"));
+    }
+
+    static Message view(ResultSet rs, int n) throws SQLException {
+        String error = rs.getString("error");
+        return new Message(rs.getString("id"), MessageStatus.fromDb(rs.getString("status")), rs.getString("rc_message_id"),
+                error == null || error.isEmpty() ? null : error, rs.getString("to_number"), rs.getString("from_number"),
+                rs.getString("body"), Timestamps.fromDb(rs, "created_at"), Timestamps.fromDb(rs, "updated_at"),
+                rs.getString("direction"), rs.getString("app_id"), rs.getString("user_id"), rs.getString("tenant_id"),
+                rs.getInt("segments"), Timestamps.fromDb(rs, "sent_at"), Timestamps.fromDb(rs, "delivered_at"));
+    }
+}

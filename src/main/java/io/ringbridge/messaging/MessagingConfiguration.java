@@ -1,0 +1,9 @@
+package io.ringbridge.messaging;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SendingProperties.class)
+class MessagingConfiguration {
+}

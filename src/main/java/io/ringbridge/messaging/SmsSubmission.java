@@ -1,0 +1,130 @@
+package io.ringbridge.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.ringbridge.platform.db.Timestamps;
+import io.ringbridge.platform.ids.IdKind;
+import io.ringbridge.platform.web.ApiException;
+
+/**
+ * Accepts a message (API.md §5): validates it, and stores it queued in one transaction with its idempotency key,
+ * so once 202 is answered the message is durable and will end in a final status. Nothing about RingCentral is
+ * checked here: problems there show later as {@code failed} with an {@code error}.
+ */
+@Service
+class SmsSubmission {
+
+    private static final Pattern E164 = Pattern.compile("^\\+[1-9]\\d{9,14}$");
+    static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+
+    /** What was accepted, and whether it is the replay of an earlier request with the same key. */
+    record Outcome(SmsRequests.Accepted accepted, boolean replayed, Sender sender) {
+    }
+
+    private final Messages messages;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    SmsSubmission(Messages messages, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+        this.messages = messages;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    Outcome submit(String tenantId, String appId, SmsRequests.Send request, String idempotencyKey) {
+        if (blank(request.to()) || blank(request.from()) || blank(request.body())) {
+            throw ApiException.badRequest(SmsRequests.REQUIRED, "missing_fields");
+        }
+        if (!E164.matcher(request.to()).matches() || !E164.matcher(request.from()).matches()) {
+            throw ApiException.badRequest("to and from must be valid E.164 phone numbers", "invalid_phone_number");
+        }
+        // Characters as the contract's JavaScript origin counts them: UTF-16 code units.
+        if (request.body().length() > 1600) {
+            throw ApiException.badRequest("body must be 1-1600 characters", "invalid_body");
+        }
+        if (request.userId() != null && request.userId().length() > 200) {
+            throw ApiException.badRequest("userId must be a string of at most 200 characters", "invalid_user_id");
+        }
+        if (idempotencyKey != null && (idempotencyKey.isEmpty() || idempotencyKey.length() > 255)) {
+            throw ApiException.badRequest("Idempotency-Key must be 1-255 characters", "invalid_idempotency_key");
+        }
+        Sender sender = new Sender(tenantId, request.from());
+        if (idempotencyKey == null) {
+            return new Outcome(store(tenantId, appId, request), false, sender);
+        }
+        String hash = hash(request);
+        try {
+            return transactions.execute(tx -> {
+                Optional<Outcome> earlier = replay(appId, idempotencyKey, hash, sender);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+                SmsRequests.Accepted accepted = store(tenantId, appId, request);
+                jdbc.sql("DELETE FROM idempotency_key WHERE app_id = :app AND idem_key = :key AND created_at <= :since")
+                        .param("app", appId).param("key", idempotencyKey)
+                        .param("since", Timestamps.toDb(clock.instant().minus(IDEMPOTENCY_WINDOW))).update();
+                jdbc.sql("INSERT INTO idempotency_key (app_id, idem_key, request_hash, message_id, created_at) "
+                                + "VALUES (:app, :key, :hash, :message, :now)")
+                        .param("app", appId).param("key", idempotencyKey).param("hash", hash)
+                        .param("message", accepted.messageId()).param("now", Timestamps.toDb(clock.instant())).update();
+                return new Outcome(accepted, false, sender);
+            });
+        } catch (DuplicateKeyException concurrentSameKey) {
+            // Another request with the same key committed first: this one answers as its replay.
+            return replay(appId, idempotencyKey, hash, sender).orElseThrow(() -> concurrentSameKey);
+        }
+    }
+
+    private SmsRequests.Accepted store(String tenantId, String appId, SmsRequests.Send request) {
+        Instant now = clock.instant();
+        Message message = new Message(IdKind.MESSAGE.next(), MessageStatus.QUEUED, null, null, request.to(),
+                request.from(), request.body(), now, now, "outbound", appId, request.userId(), tenantId,
+                Segments.count(request.body()), null, null);
+        messages.insertQueued(message);
+        return new SmsRequests.Accepted(message.id(), MessageStatus.QUEUED);
+    }
+
+    private Optional<Outcome> replay(String appId, String key, String hash, Sender sender) {
+        return jdbc.sql("SELECT request_hash, message_id FROM idempotency_key WHERE app_id = :app AND idem_key = :key AND created_at > :since")
+                .param("app", appId).param("key", key)
+                .param("since", Timestamps.toDb(clock.instant().minus(IDEMPOTENCY_WINDOW)))
+                .query((rs, n) -> {
+                    if (!rs.getString("request_hash").equals(hash)) {
+                        throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT,
+                                "Idempotency-Key reused with a different request", "idempotency_key_reused");
+                    }
+                    return new Outcome(new SmsRequests.Accepted(rs.getString("message_id"), MessageStatus.QUEUED), true, sender);
+                })
+                .optional();
+    }
+
+    private static String hash(SmsRequests.Send request) {
+        String canonical = String.join("\u0000", request.to(), request.from(), request.body(),
+                request.userId() == null ? "\u0001" : request.userId());
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isEmpty();
+    }
+}

@@ -1,0 +1,75 @@
+package io.ringbridge.messaging;
+
+import static io.ringbridge.testsupport.SimulatedRingCentral.ACCOUNT;
+import static io.ringbridge.testsupport.SimulatedRingCentral.ALICE;
+import static io.ringbridge.testsupport.SimulatedRingCentral.ALICE_SMS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+
+import io.ringbridge.testsupport.Api;
+import io.ringbridge.testsupport.ConnectFlow;
+import io.ringbridge.testsupport.Database;
+import io.ringbridge.testsupport.EveryDatabase;
+import io.ringbridge.testsupport.Fixtures;
+import io.ringbridge.testsupport.Response;
+import io.ringbridge.testsupport.SimulatedRingCentral;
+import io.ringbridge.testsupport.TestGateway;
+
+/** API.md §5: a message goes from 202 to sent through RingCentral (the simulator), once. */
+@EveryDatabase
+class SendSmsTest {
+
+    static SimulatedRingCentral ringCentral;
+    static TestGateway gateway;
+
+    @Parameter
+    Database database;
+
+    Api api;
+    Fixtures.TestApp app;
+
+    @BeforeParameterizedClassInvocation
+    static void start(Database database) {
+        ringCentral = SimulatedRingCentral.start(config -> config.rateLimitsEnabled(false));
+        gateway = ringCentral.start(ringCentral.gateway(database));
+    }
+
+    @AfterParameterizedClassInvocation
+    static void stop() {
+        gateway.close();
+        ringCentral.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        api = gateway.api();
+        app = Fixtures.newTenantWithApp(api);
+        assertThat(ConnectFlow.connect(api, app.apiKey(), false, ACCOUNT, ALICE).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aMessageIsAcceptedThenSentOnce() {
+        String text = "Hello " + System.nanoTime();
+        Response accepted = api.post("/v1/sms/send", app.apiKey(),
+                "{\"to\":\"+14155550100\",\"from\":\"" + ALICE_SMS + "\",\"body\":\"" + text + "\"}");
+
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(accepted.text("status")).isEqualTo("queued");
+        String id = accepted.text("messageId");
+        assertThat(id).matches("msg_[0-9a-f]{12}");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                api.get("/v1/sms/status/" + id, app.apiKey()).text("status").equals("sent"));
+        Response status = api.get("/v1/sms/status/" + id, app.apiKey());
+        assertThat(status.text("rcMessageId")).isNotBlank();
+        assertThat(status.text("sentAt")).isNotBlank();
+        assertThat(ringCentral.admin().sendCount(ALICE_SMS, "+14155550100", text)).isEqualTo(1);
+    }
+}
