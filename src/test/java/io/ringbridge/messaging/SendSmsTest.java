@@ -14,6 +14,8 @@ import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 
+import io.ringbridge.simulator.sms.DeliveryOutcome;
+import io.ringbridge.simulator.sms.DeliveryRule;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
@@ -38,7 +40,9 @@ class SendSmsTest {
 
     @BeforeParameterizedClassInvocation
     static void start(Database database) {
-        ringCentral = SimulatedRingCentral.start(config -> config.rateLimitsEnabled(false));
+        ringCentral = SimulatedRingCentral.start(config -> config.rateLimitsEnabled(false)
+                .deliveryTiming(Duration.ofMillis(200), Duration.ofMillis(500))
+                .deliveryRule(new DeliveryRule("\\+1555.*", DeliveryOutcome.DELIVERY_FAILED, "SMS-CAR-411")));
         gateway = ringCentral.start(ringCentral.gateway(database));
     }
 
@@ -71,5 +75,24 @@ class SendSmsTest {
         assertThat(status.text("rcMessageId")).isNotBlank();
         assertThat(status.text("sentAt")).isNotBlank();
         assertThat(ringCentral.admin().sendCount(ALICE_SMS, "+14155550100", text)).isEqualTo(1);
+    }
+
+    @Test
+    void deliveryReceiptsMoveSentMessagesToDeliveredOrUndelivered() {
+        String delivered = send("+14155550123", "Will arrive");
+        String lost = send("+15555550100", "Will not arrive");
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.get("/v1/sms/status/" + delivered, app.apiKey()).text("status").equals("delivered")
+                        && api.get("/v1/sms/status/" + lost, app.apiKey()).text("status").equals("undelivered"));
+        assertThat(api.get("/v1/sms/status/" + delivered, app.apiKey()).text("deliveredAt")).isNotBlank();
+        assertThat(api.get("/v1/sms/status/" + lost, app.apiKey()).text("error")).contains("SMS-CAR-411");
+    }
+
+    private String send(String to, String text) {
+        Response accepted = api.post("/v1/sms/send", app.apiKey(),
+                "{\"to\":\"" + to + "\",\"from\":\"" + ALICE_SMS + "\",\"body\":\"" + text + "\"}");
+        assertThat(accepted.status()).isEqualTo(202);
+        return accepted.text("messageId");
     }
 }

@@ -23,7 +23,7 @@ class SchedulerConfiguration {
         return Scheduler.create(dataSource)
                 .startTasks(tasks)
                 .threads(2)
-                .pollingInterval(Duration.ofSeconds(5))
+                .pollingInterval(Duration.ofSeconds(1))
                 .heartbeatInterval(Duration.ofSeconds(30))
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .build();

@@ -1,0 +1,155 @@
+package io.ringbridge.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.ringbridge.connection.TokenVault;
+import io.ringbridge.platform.db.Timestamps;
+import io.ringbridge.ringcentral.RingCentralApi;
+import io.ringbridge.ringcentral.SmsMessage;
+
+/**
+ * Delivery receipts: moves {@code sent} messages to {@code delivered} or {@code undelivered} (or {@code failed} when
+ * RingCentral could not send them after all) from what RingCentral's message store says about them. One list call
+ * per extension covers all its recent messages; it runs when RingCentral notifies a message-store change and,
+ * as a fallback, periodically.
+ */
+@Component
+class ReceiptSync {
+
+    /** Receipts are awaited this long; a message still {@code sent} after that stays {@code sent}. */
+    static final Duration WATCH_FOR = Duration.ofHours(24);
+
+    private record Pending(String id, String appId, String rcMessageId, int segments, Instant sentAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TokenVault vault;
+    private final RingCentralApi api;
+    private final MessageEvents events;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    ReceiptSync(JdbcClient jdbc, TokenVault vault, RingCentralApi api, MessageEvents events,
+                TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.vault = vault;
+        this.api = api;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** Extensions with messages waiting for a receipt, sent at least {@code olderThan} ago. */
+    List<Map.Entry<String, String>> extensionsAwaiting(Duration olderThan) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                        SELECT DISTINCT tenant_id, extension_id FROM message
+                        WHERE status = 'sent' AND sent_at > :since AND sent_at < :before
+                        """)
+                .param("since", Timestamps.toDb(now.minus(WATCH_FOR))).param("before", Timestamps.toDb(now.minus(olderThan)))
+                .query((rs, n) -> Map.entry(rs.getString("tenant_id"), rs.getString("extension_id"))).list();
+    }
+
+    /** @return how many messages changed status */
+    int sync(String tenantId, String extensionId) {
+        Instant now = clock.instant();
+        List<Pending> pending = jdbc.sql("""
+                        SELECT id, app_id, rc_message_id, segments, sent_at FROM message
+                        WHERE tenant_id = :tenant AND extension_id = :ext AND status = 'sent' AND sent_at > :since
+                        ORDER BY sent_at
+                        """)
+                .param("tenant", tenantId).param("ext", extensionId).param("since", Timestamps.toDb(now.minus(WATCH_FOR)))
+                .query((rs, n) -> new Pending(rs.getString("id"), rs.getString("app_id"), rs.getString("rc_message_id"),
+                        rs.getInt("segments"), Timestamps.fromDb(rs, "sent_at")))
+                .list();
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        Instant since = pending.getFirst().sentAt().minus(InDoubtLookup.CLOCK_MARGIN);
+        Map<String, SmsMessage> store = api.outboundSmsSince(vault.access(tenantId, extensionId), since).stream()
+                .collect(Collectors.toMap(SmsMessage::id, Function.identity(), (a, b) -> a));
+        int changed = 0;
+        for (Pending message : pending) {
+            List<String> rcIds = message.segments() == 1 ? List.of(message.rcMessageId()) : segmentIds(message.id());
+            List<SmsMessage> parts = rcIds.stream().map(store::get).toList();
+            if (parts.contains(null)) {
+                continue; // not listed (yet): nothing to learn
+            }
+            Receipt receipt = Receipt.of(parts);
+            if (receipt != null && record(tenantId, message, receipt)) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private List<String> segmentIds(String messageId) {
+        return jdbc.sql("SELECT rc_message_id FROM message_segment WHERE message_id = :id ORDER BY seq")
+                .param("id", messageId).query(String.class).list();
+    }
+
+    private boolean record(String tenantId, Pending message, Receipt receipt) {
+        boolean changed = Boolean.TRUE.equals(transactions.execute(tx -> {
+            int updated = jdbc.sql("""
+                            UPDATE message SET status = :status, error = :error, delivered_at = :delivered, updated_at = :now
+                            WHERE id = :id AND status = 'sent'
+                            """)
+                    .param("status", receipt.status().wire()).param("error", receipt.error())
+                    .param("delivered", Timestamps.toDb(receipt.deliveredAt())).param("now", Timestamps.toDb(clock.instant()))
+                    .param("id", message.id()).update();
+            if (updated == 1) {
+                events.statusChanged(tenantId, message.appId(), message.id(), receipt.status(), message.rcMessageId(),
+                        receipt.error());
+            }
+            return updated == 1;
+        }));
+        if (changed) {
+            meters.counter("ringbridge.sms.receipts", "status", receipt.status().wire()).increment();
+        }
+        return changed;
+    }
+
+    /** What RingCentral's statuses of a message's parts add up to; {@code null} while still on its way. */
+    private record Receipt(MessageStatus status, String error, Instant deliveredAt) {
+
+        static Receipt of(List<SmsMessage> parts) {
+            SmsMessage failedToSend = first(parts, "SendingFailed");
+            if (failedToSend != null) {
+                return new Receipt(MessageStatus.FAILED, "RingCentral could not send the message" + code(failedToSend), null);
+            }
+            SmsMessage notDelivered = first(parts, "DeliveryFailed");
+            if (notDelivered != null) {
+                return new Receipt(MessageStatus.UNDELIVERED, "Not delivered to the recipient" + code(notDelivered), null);
+            }
+            if (parts.stream().allMatch(p -> "Delivered".equals(p.messageStatus()))) {
+                Instant delivered = parts.stream().map(p -> p.smsDeliveryTime() == null ? p.lastModifiedTime() : p.smsDeliveryTime())
+                        .filter(t -> t != null).map(t -> OffsetDateTime.parse(t).toInstant()).max(Instant::compareTo)
+                        .orElse(Instant.now());
+                return new Receipt(MessageStatus.DELIVERED, null, delivered);
+            }
+            return null;
+        }
+
+        private static SmsMessage first(List<SmsMessage> parts, String status) {
+            return parts.stream().filter(p -> status.equals(p.messageStatus())).findFirst().orElse(null);
+        }
+
+        private static String code(SmsMessage part) {
+            return part.deliveryErrorCode() == null ? "" : " (" + part.deliveryErrorCode() + ")";
+        }
+    }
+}
