@@ -5,39 +5,43 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Our mirror of RingCentral's sliding window for one extension's Medium group (SMS sends and subscription
- * writes share it): the times of requests that count against it, ours and, when RingCentral's
- * {@code X-Rate-Limit-Remaining} shows more use than ours, estimated foreign ones. A request is allowed only when
- * the mirror has room, so the gateway never asks for more than RingCentral grants; RingCentral's answers keep the
- * mirror honest, and a 429 blocks the extension for the whole penalty (a request during it would restart it).
+ * Our mirror of RingCentral's sliding window for one extension's Medium group (SMS sends and subscription writes
+ * share it): the requests that count against it. A request is allowed only when the mirror has room, so the
+ * gateway never asks for more than RingCentral grants; RingCentral's answers keep the mirror honest; a 429 blocks
+ * the extension for the whole penalty (a request during it would restart it).
  *
- * <p>Entry times are conservative: a request counts from the moment its answer arrived (RingCentral counted it at
- * some point before that), foreign use counts from when it was noticed, and every entry lives a small margin longer
- * than the window. Plain data; callers keep it consistent under their own lock.
+ * <p>Two kinds of entries: <em>pending</em> slots, reserved for requests whose answer has not arrived, and
+ * <em>answered</em> ones, timed conservatively: a request counts from the moment its answer arrived (RingCentral
+ * counted it before that), use by other clients of the same user (seen as less {@code X-Rate-Limit-Remaining} than
+ * ours explains) counts from when it was noticed, and every entry lives a small margin longer than the window.
+ * Plain data; callers keep it consistent under their own lock.
  */
 final class PacingWindow {
 
     /** RingCentral's Medium group until its headers say otherwise: 40 requests per 60 s. */
     static final int DEFAULT_LIMIT = 40;
     static final long DEFAULT_WINDOW_MS = 60_000;
+    /** While answers are outstanding they may free slots any moment: look again this soon. */
+    static final long RECHECK_MS = 200;
 
     private final long marginMs;
     private int limit;
     private long windowMs;
     private long blockedUntil;
-    private final List<Long> entries;
+    private final List<Long> answered;
+    private final List<Long> pending;
 
-    PacingWindow(int limit, long windowMs, long blockedUntil, List<Long> entries, long marginMs) {
+    PacingWindow(int limit, long windowMs, long blockedUntil, List<Long> answered, List<Long> pending, long marginMs) {
         this.limit = limit;
         this.windowMs = windowMs;
         this.blockedUntil = blockedUntil;
-        this.entries = new ArrayList<>(entries);
+        this.answered = new ArrayList<>(answered);
+        this.pending = new ArrayList<>(pending);
         this.marginMs = marginMs;
-        this.entries.sort(null);
     }
 
     static PacingWindow fresh(long marginMs) {
-        return new PacingWindow(DEFAULT_LIMIT, DEFAULT_WINDOW_MS, 0, List.of(), marginMs);
+        return new PacingWindow(DEFAULT_LIMIT, DEFAULT_WINDOW_MS, 0, List.of(), List.of(), marginMs);
     }
 
     /** Takes up to {@code wanted} slots at {@code now}; returns how many were granted. */
@@ -46,9 +50,9 @@ final class PacingWindow {
             return 0;
         }
         purge(now);
-        int granted = Math.max(0, Math.min(wanted, limit - entries.size()));
+        int granted = Math.max(0, Math.min(wanted, limit - used()));
         for (int i = 0; i < granted; i++) {
-            entries.add(now);
+            pending.add(now);
         }
         return granted;
     }
@@ -56,7 +60,7 @@ final class PacingWindow {
     /** Gives back slots reserved at {@code reservedAt} that were not used for a request. */
     void release(long reservedAt, int count) {
         for (int i = 0; i < count; i++) {
-            entries.remove(Long.valueOf(reservedAt));
+            pending.remove(Long.valueOf(reservedAt));
         }
     }
 
@@ -70,10 +74,8 @@ final class PacingWindow {
         if (reportedWindowMs != null && reportedWindowMs > 0) {
             windowMs = reportedWindowMs;
         }
-        // The request counts from its answer on: RingCentral saw it no later than that.
-        if (entries.remove(Long.valueOf(reservedAt))) {
-            entries.add(now);
-            entries.sort(null);
+        if (pending.remove(Long.valueOf(reservedAt))) {
+            answered.add(now); // RingCentral saw it no later than now
         }
         purge(now);
         if (remaining == null) {
@@ -81,13 +83,14 @@ final class PacingWindow {
         }
         if (remaining >= limit) {
             // RingCentral counts nothing against this group (limits off, or a group this request is not in):
-            // whatever we reserved up to this request is not using its budget.
-            entries.removeIf(time -> time <= now);
+            // what we reserved up to this request is not using its budget.
+            answered.clear();
+            pending.removeIf(time -> time <= reservedAt);
             return;
         }
-        int foreign = (limit - remaining) - entries.size();
+        int foreign = (limit - remaining) - used();
         for (int i = 0; i < foreign; i++) {
-            entries.add(now); // use we did not make: another client of the same user, counted from now
+            answered.add(now); // use we did not make: another client of the same user, counted from now
         }
     }
 
@@ -96,18 +99,30 @@ final class PacingWindow {
         blockedUntil = Math.max(blockedUntil, now + Math.max(retryAfterMs, 1_000) + marginMs);
     }
 
-    /** The earliest moment a slot can be reserved. */
+    /** The earliest moment a slot may be free (sooner if outstanding answers free one). */
     long nextSlot(long now) {
         if (now < blockedUntil) {
             return blockedUntil;
         }
         purge(now);
-        return entries.size() < limit ? now : entries.get(entries.size() - limit) + windowMs + marginMs + 1;
+        if (used() < limit) {
+            return now;
+        }
+        List<Long> all = new ArrayList<>(answered);
+        all.addAll(pending);
+        all.sort(null);
+        long expiry = all.get(all.size() - limit) + windowMs + marginMs + 1;
+        return pending.isEmpty() ? expiry : Math.min(expiry, now + RECHECK_MS);
+    }
+
+    private int used() {
+        return answered.size() + pending.size();
     }
 
     private void purge(long now) {
         long cutoff = now - windowMs - marginMs;
-        entries.removeIf(time -> time <= cutoff);
+        answered.removeIf(time -> time <= cutoff);
+        pending.removeIf(time -> time <= cutoff);
     }
 
     int limit() {
@@ -119,16 +134,24 @@ final class PacingWindow {
     }
 
     String encode() {
-        StringBuilder text = new StringBuilder().append(limit).append('|').append(windowMs).append('|').append(blockedUntil).append('|');
-        for (int i = 0; i < entries.size(); i++) {
-            text.append(i == 0 ? "" : ",").append(entries.get(i));
-        }
-        return text.toString();
+        return limit + "|" + windowMs + "|" + blockedUntil + "|" + join(answered) + "|" + join(pending);
     }
 
     static PacingWindow decode(String text, long marginMs) {
         String[] parts = text.split("\\|", -1);
-        List<Long> entries = parts[3].isEmpty() ? List.of() : Arrays.stream(parts[3].split(",")).map(Long::valueOf).toList();
-        return new PacingWindow(Integer.parseInt(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]), entries, marginMs);
+        return new PacingWindow(Integer.parseInt(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]),
+                split(parts[3]), parts.length > 4 ? split(parts[4]) : List.of(), marginMs);
+    }
+
+    private static String join(List<Long> times) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < times.size(); i++) {
+            text.append(i == 0 ? "" : ",").append(times.get(i));
+        }
+        return text.toString();
+    }
+
+    private static List<Long> split(String text) {
+        return text.isEmpty() ? List.of() : Arrays.stream(text.split(",")).map(Long::valueOf).toList();
     }
 }

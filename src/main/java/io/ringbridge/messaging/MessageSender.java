@@ -37,9 +37,6 @@ class MessageSender {
 
     private static final Logger log = LoggerFactory.getLogger(MessageSender.class);
 
-    /** Don't start a request this close to the end of the lease: it might finish after a take-over. */
-    private static final Duration LEASE_RESERVE = Duration.ofSeconds(30);
-
     private final TokenVault vault;
     private final RingCentralApi api;
     private final RingCentralPacer pacer;
@@ -169,9 +166,11 @@ class MessageSender {
 
     private Attempt attempt(Claimed m, String text, RingCentralPacer.Grant slot) {
         Instant now = clock.instant();
-        if (now.plus(LEASE_RESERVE).isAfter(m.leaseUntil())) {
+        // A request started in the second half of the lease might still be running when another worker takes the
+        // message over; don't start one (MessagingConfiguration makes half a lease longer than any request).
+        if (now.plus(properties.lease().dividedBy(2)).isAfter(m.leaseUntil())) {
             pacer.release(slot, 1);
-            return new Attempt.Retry(now, null, false);
+            return new Attempt.Retry(now.plus(properties.retryMin()), null, false);
         }
         RingCentralAccess access;
         try {

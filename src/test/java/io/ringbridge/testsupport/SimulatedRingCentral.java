@@ -62,6 +62,12 @@ public final class SimulatedRingCentral implements AutoCloseable {
         return started;
     }
 
+    /** Registers the callback of a gateway started some other way (e.g. in its own process). */
+    public void registerGateway(java.net.URI gatewayBase) {
+        redirectUris.add("http://localhost:" + gatewayBase.getPort() + "/v1/rc/callback");
+        registerApp();
+    }
+
     /** Changes the app's permissions (e.g. to see how the gateway reacts to a missing one). */
     public void permissions(List<String> granted) {
         this.permissions = List.copyOf(granted);

@@ -14,8 +14,12 @@ import io.ringbridge.platform.config.StartupRefusedException;
  */
 public record DatabaseUrl(DatabaseKind kind, String jdbcUrl, String username, String password) {
 
+    /**
+     * PostgreSQL compatibility, and every commit written to the file at once (H2 otherwise delays it up to half a
+     * second): a message is durable when its 202 is answered, even if the process is killed right after.
+     */
     private static final String H2_OPTIONS =
-            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
 
     public static DatabaseUrl resolve(String databaseUrl, Path dataDir) {
         if (databaseUrl == null || databaseUrl.isBlank()) {

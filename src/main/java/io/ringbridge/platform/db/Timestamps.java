@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Moves instants in and out of {@code timestamp with time zone} columns. {@link OffsetDateTime} is the type
@@ -15,8 +16,12 @@ public final class Timestamps {
     private Timestamps() {
     }
 
+    /**
+     * Stored to the millisecond, the precision of every timestamp the API shows, so what a client sees (e.g. in a
+     * pagination cursor) compares exactly with what is stored.
+     */
     public static OffsetDateTime toDb(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
     }
 
     public static Instant fromDb(ResultSet rs, String column) throws SQLException {
