@@ -44,8 +44,13 @@ class ConnectionSetup {
     record Result(Connected connected, CallbackFailure failure) {
     }
 
-    /** What the previous connection of the same extension leaves to clean up once the new one is committed. */
-    private record Replaced(List<Subscriptions.Row> subscriptions, String refreshToken, AppSource source) {
+    /**
+     * What the previous connection of the same extension leaves to clean up once the new one is committed;
+     * {@code access} is its still valid access token (null if none), which can delete its subscriptions even when
+     * they belong to another RingCentral app than the new connection's.
+     */
+    private record Replaced(List<Subscriptions.Row> subscriptions, String refreshToken, AppSource source,
+                            RingCentralAccess access) {
     }
 
     private final AuthorizationStates states;
@@ -169,7 +174,7 @@ class ConnectionSetup {
             List<Subscriptions.Row> old = subscriptionRows.ofExtension(key).stream()
                     .filter(row -> !row.subscriptionKey().equals(subscription.subscriptionKey())).toList();
             replaced = new Replaced(old, sealing.openRefresh(key, previous.get().sealedRefreshToken()),
-                    previous.get().extension().appSource());
+                    previous.get().extension().appSource(), previousAccess(key, previous.get(), now));
             extensions.reconnect(extension, sealedAccess, sealedRefresh);
         } else {
             extensions.insert(extension, sealedAccess, sealedRefresh);
@@ -187,13 +192,38 @@ class ConnectionSetup {
         return new Stored(connected, null, replaced);
     }
 
-    /** After a reconnect: the old subscriptions and the old OAuth session are no longer needed. */
+    /**
+     * After a reconnect: the old subscriptions and the old OAuth session are no longer needed. Best effort: the
+     * new connection is already committed, so nothing here may fail it.
+     */
     private void cleanUpReplaced(Replaced replaced, RingCentralAccess access, Extensions.Key key) {
         if (replaced == null) {
             return;
         }
-        replaced.subscriptions().forEach(row -> subscriptions.remove(row, access));
-        revoke(apps.forSource(key.tenantId(), replaced.source()), replaced.refreshToken());
+        RingCentralAccess old = replaced.access() != null ? replaced.access() : access;
+        replaced.subscriptions().forEach(row -> subscriptions.remove(row, old));
+        RingCentralApp previousApp;
+        try {
+            previousApp = apps.forSource(key.tenantId(), replaced.source());
+        } catch (IllegalStateException e) {
+            log.warn("Could not revoke the previous RingCentral session of extension {}: {}", key.extensionId(), e.getMessage());
+            return;
+        }
+        revoke(previousApp, replaced.refreshToken());
+    }
+
+    /** The previous connection's access token while it is still good, with its app's server; else null. */
+    private RingCentralAccess previousAccess(Extensions.Key key, Extensions.Locked previous, Instant now) {
+        Extension extension = previous.extension();
+        if (extension.status() != ExtensionStatus.ACTIVE || !extension.accessExpiresAt().isAfter(now)) {
+            return null;
+        }
+        try {
+            return new RingCentralAccess(apps.forSource(key.tenantId(), extension.appSource()).server(),
+                    sealing.openAccess(key, previous.sealedAccessToken()));
+        } catch (RuntimeException e) {
+            return null; // its app is gone or the token cannot be opened: the new token is tried instead
+        }
     }
 
     /** Undoes what a failed setup left at RingCentral: its subscription and its new OAuth session. */
