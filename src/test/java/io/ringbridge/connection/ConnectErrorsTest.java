@@ -23,6 +23,7 @@ import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 
+import io.ringbridge.platform.db.Timestamps;
 import io.ringbridge.simulator.faults.FaultRule;
 import io.ringbridge.simulator.faults.Operations;
 import io.ringbridge.simulator.oauth.OAuthSettings;
@@ -104,11 +105,43 @@ class ConnectErrorsTest {
             assertThat(limited.error()).isEqualTo("Too many requests");
             // About an hour: the sliding window admits the next link once the first window's weight has shrunk enough.
             assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(3500L, 3700L);
+            for (String header : List.of("Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset")) {
+                assertThat(limited.headers().allValues(header)).as("%s: %s", header, limited.headers()).hasSize(1);
+            }
+            assertThat(limited.header("X-RateLimit-Remaining")).isEqualTo("0");
         }
         Fixtures.TestApp otherTenant = Fixtures.newTenantWithApp(api);
         assertThat(api.post("/v1/rc/connect-token", otherTenant.apiKey(), null).status()).as("other tenants are not limited")
                 .isEqualTo(200);
         assertThat(api.get("/v1/rc/status", app.apiKey()).status()).as("only link issuing is limited").isEqualTo(200);
+    }
+
+    @Test
+    void connectLinksLiveFiveMinutesInviteLinksThirtyAndTheirSignInsAsLong() {
+        String connect = ConnectFlow.link(api, app.apiKey(), false);
+        String invite = ConnectFlow.link(api, app.apiKey(), true);
+        assertThat(ConnectFlow.click(api, connect).status()).isEqualTo(303);
+        assertThat(ConnectFlow.click(api, invite).status()).isEqualTo(303);
+
+        Map<String, Duration> tokens = lifetimes("connect_token");
+        Map<String, Duration> states = lifetimes("oauth_state");
+
+        assertThat(tokens).containsExactlyInAnyOrderEntriesOf(Map.of("connect", Duration.ofMinutes(5), "invite", Duration.ofMinutes(30)));
+        assertThat(states).as("a sign-in lives as long as its link, from the click")
+                .containsExactlyInAnyOrderEntriesOf(Map.of("connect", Duration.ofMinutes(5), "invite", Duration.ofMinutes(30)));
+        List<String> hashes = gateway.jdbc().sql("SELECT token_hash FROM connect_token WHERE tenant_id = :t")
+                .param("t", app.tenantId()).query(String.class).list();
+        for (String link : List.of(connect, invite)) {
+            assertThat(hashes).as("only a hash is stored").doesNotContain(link.substring(link.indexOf('=') + 1));
+        }
+    }
+
+    private Map<String, Duration> lifetimes(String table) {
+        return gateway.jdbc().sql("SELECT kind, created_at, expires_at FROM " + table + " WHERE tenant_id = :t")
+                .param("t", app.tenantId())
+                .query((rs, n) -> Map.entry(rs.getString("kind"), Duration.between(Timestamps.fromDb(rs, "created_at"),
+                        Timestamps.fromDb(rs, "expires_at"))))
+                .list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     @Test
@@ -143,6 +176,18 @@ class ConnectErrorsTest {
             assertThat(text).contains("This link is incomplete").contains("missing its token")
                     .doesNotContain("Connect RingCentral");
         }
+    }
+
+    @Test
+    void theConfirmationPageNeverEchoesATokenUnescaped() {
+        String hostile = "\"><script>alert(1)</script>";
+
+        Response page = api.get("/v1/rc/connect?token=" + URLEncoder.encode(hostile, StandardCharsets.UTF_8), null);
+
+        assertThat(ConnectWorld.htmlPage(page, 200)).contains("Connect RingCentral");
+        assertThat(page.body()).doesNotContain("<script>").contains("value=\"&quot;&gt;&lt;script&gt;");
+        assertThat(ConnectWorld.title(ConnectFlow.click(api, "/v1/rc/connect?token=" + hostile)))
+                .isEqualTo("This link is not valid");
     }
 
     // ---- POST /v1/rc/connect
