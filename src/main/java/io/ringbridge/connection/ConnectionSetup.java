@@ -110,29 +110,29 @@ class ConnectionSetup {
         RingCentralAccess access = new RingCentralAccess(app.server(), tokens.accessToken());
         String step = "reading your RingCentral user";
         SubscriptionManager.Created subscription = null;
+        ExtensionInfo user;
+        Extensions.Key key;
+        Stored stored;
         try {
-            ExtensionInfo user = api.currentExtension(access);
-            Extensions.Key key = new Extensions.Key(pending.tenantId(), Long.toString(user.id()));
+            ExtensionInfo me = api.currentExtension(access);
+            user = me;
+            Extensions.Key extension = new Extensions.Key(pending.tenantId(), Long.toString(me.id()));
+            key = extension;
             Optional<String> account = extensions.accountOf(pending.tenantId());
-            if (account.isPresent() && !account.get().equals(user.accountId())) {
+            if (account.isPresent() && !account.get().equals(me.accountId())) {
                 revoke(app, tokens.refreshToken());
-                return failed(CallbackFailures.otherAccount(user.accountId(), account.get()));
+                return failed(CallbackFailures.otherAccount(me.accountId(), account.get()));
             }
             step = "reading your phone numbers";
             List<PhoneNumber> numbers = api.phoneNumbers(access);
             step = "creating the webhook subscription for inbound SMS";
-            subscription = subscriptions.create(key, access);
+            subscription = subscriptions.create(extension, access);
             SubscriptionManager.Created created = subscription;
-            Stored stored = transactions.execute(tx -> store(pending, key, user, tokens, numbers, created));
+            stored = transactions.execute(tx -> store(pending, extension, me, tokens, numbers, created));
             if (stored.failure() != null) {
                 discard(app, tokens, access, created);
                 return failed(stored.failure());
             }
-            cleanUpReplaced(stored.replaced(), access, key);
-            publisher.publishEvent(new ConnectionChanged(key.tenantId()));
-            log.info("Tenant {} connected extension {} of RingCentral account {}{}", key.tenantId(), key.extensionId(),
-                    user.accountId(), stored.connected().reconnected() ? " (reconnect)" : "");
-            return new Result(stored.connected(), null);
         } catch (RingCentralFailure e) {
             log.warn("Connect of {} failed while {}: {}", pending.tenantId(), step, e.getMessage());
             discard(app, tokens, access, subscription);
@@ -142,6 +142,12 @@ class ConnectionSetup {
             discard(app, tokens, access, subscription);
             throw e;
         }
+        // Committed: nothing from here on may undo the new connection (its session and subscription are in use).
+        cleanUpReplaced(stored.replaced(), access, key);
+        publisher.publishEvent(new ConnectionChanged(key.tenantId()));
+        log.info("Tenant {} connected extension {} of RingCentral account {}{}", key.tenantId(), key.extensionId(),
+                user.accountId(), stored.connected().reconnected() ? " (reconnect)" : "");
+        return new Result(stored.connected(), null);
     }
 
     private record Stored(Connected connected, CallbackFailure failure, Replaced replaced) {
@@ -230,9 +236,7 @@ class ConnectionSetup {
     private void discard(RingCentralApp app, TokenSet tokens, RingCentralAccess access,
                          SubscriptionManager.Created subscription) {
         if (subscription != null) {
-            subscriptionRows.find(subscription.subscriptionKey()).ifPresentOrElse(
-                    row -> subscriptions.remove(row, access),
-                    () -> { });
+            subscriptions.discard(subscription, access);
         }
         revoke(app, tokens.refreshToken());
     }

@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +23,8 @@ import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 
+import io.ringbridge.simulator.faults.FaultRule;
+import io.ringbridge.simulator.faults.Operations;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
@@ -29,6 +33,7 @@ import io.ringbridge.testsupport.Fixtures;
 import io.ringbridge.testsupport.Response;
 import io.ringbridge.testsupport.SimulatedRingCentral;
 import io.ringbridge.testsupport.TestGateway;
+import tools.jackson.databind.JsonNode;
 
 /**
  * API.md §4: a connect token and an OAuth state are single use even when many requests race for them (a
@@ -41,6 +46,7 @@ class ConnectConcurrencyTest {
 
     static SimulatedRingCentral ringCentral;
     static TestGateway gateway;
+    static ConnectWorld.OtherUser carol;
 
     @Parameter
     Database database;
@@ -52,6 +58,7 @@ class ConnectConcurrencyTest {
     static void start(Database database) {
         ringCentral = SimulatedRingCentral.start(config -> config.rateLimitsEnabled(false).sessionCap(1000));
         gateway = ringCentral.start(ringCentral.gateway(database));
+        carol = ConnectWorld.addOtherAccount(ringCentral, "+16175550303");
     }
 
     @AfterParameterizedClassInvocation
@@ -62,6 +69,7 @@ class ConnectConcurrencyTest {
 
     @BeforeEach
     void setUp() {
+        ringCentral.admin().clearFaults();
         api = gateway.api();
         app = Fixtures.newTenantWithApp(api);
     }
@@ -118,13 +126,54 @@ class ConnectConcurrencyTest {
                 .isEqualTo("active");
     }
 
+    @Test
+    void usersOfTwoAccountsConnectingAFreshTenantAtOnceLeaveExactlyOneAccountConnected() throws Exception {
+        // Both sign-ins pass the account check made before the subscription is created (the tenant has no
+        // account yet); slow subscription creation makes sure both are past it before either is stored.
+        URI alice = ConnectWorld.approvedCallback(api, app.apiKey(), false, ACCOUNT, ALICE);
+        URI carolsCallback = ConnectWorld.approvedCallback(api, app.apiKey(), true, carol.accountId(), carol.extensionId());
+        Set<String> subscriptionsBefore = union(ConnectWorld.subscriptionIds(ringCentral, ALICE),
+                ConnectWorld.subscriptionIds(ringCentral, carol.extensionId()));
+        ringCentral.admin().addFault(FaultRule.latency(Operations.CREATE_SUBSCRIPTION, 700));
+
+        List<Response> answers = race(2, i -> ConnectWorld.callbackJson(api.fromAnotherClient(), i == 0 ? alice : carolsCallback));
+
+        assertThat(answers).extracting(Response::status).as("%s", answers).containsExactlyInAnyOrder(200, 409);
+        Response lost = answers.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+        assertThat(lost.error()).contains("Nothing was changed");
+        long winner = answers.get(0).status() == 200 ? ALICE : carol.extensionId();
+        long loser = winner == ALICE ? carol.extensionId() : ALICE;
+        JsonNode extensions = api.get("/v1/rc/extensions", app.apiKey()).json().path("extensions");
+        assertThat(extensions.size()).isEqualTo(1);
+        assertThat(extensions.get(0).path("extensionId").asString()).isEqualTo(Long.toString(winner));
+        Set<String> recorded = ConnectWorld.recordedSubscriptionIds(gateway, app.tenantId(), winner);
+        assertThat(ConnectWorld.Rows.of(gateway, app.tenantId()).subscriptions()).isEqualTo(1);
+        Set<String> created = union(ConnectWorld.subscriptionIds(ringCentral, ALICE),
+                ConnectWorld.subscriptionIds(ringCentral, carol.extensionId()));
+        created.removeAll(subscriptionsBefore);
+        assertThat(created).as("only the winner's subscription is left at RingCentral").isEqualTo(recorded);
+        assertThat(ConnectWorld.sessions(ringCentral, loser, CLIENT_ID)).as("the loser's session was revoked")
+                .doesNotContainValue("Active");
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> union = new HashSet<>(a);
+        union.addAll(b);
+        return union;
+    }
+
     /** Runs {@link #RACERS} requests at once (virtual threads behind one start gate) and returns every answer. */
     private static List<Response> race(Function<Integer, Response> request) throws Exception {
-        CountDownLatch ready = new CountDownLatch(RACERS);
+        return race(RACERS, request);
+    }
+
+    /** Runs {@code racers} requests at once; answer {@code i} is request {@code i}'s. */
+    private static List<Response> race(int racers, Function<Integer, Response> request) throws Exception {
+        CountDownLatch ready = new CountDownLatch(racers);
         CountDownLatch go = new CountDownLatch(1);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < RACERS; i++) {
+            for (int i = 0; i < racers; i++) {
                 int n = i;
                 futures.add(threads.submit(() -> {
                     ready.countDown();
