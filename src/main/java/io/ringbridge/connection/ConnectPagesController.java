@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.ringbridge.platform.web.ApiError;
+import io.ringbridge.platform.web.RequestIds;
 import io.ringbridge.tenancy.Unauthenticated;
 
 /**
@@ -55,8 +57,9 @@ class ConnectPagesController {
                 .respond(HttpStatus.OK, operator.sandbox());
     }
 
-    @PostMapping(path = "/v1/rc/connect", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
-            produces = MediaType.TEXT_HTML_VALUE)
+    // No "consumes": a POST without a form body (no Content-Type at all) is a missing token, answered with the
+    // HTML page like every other bad click, not with a JSON 415.
+    @PostMapping(path = "/v1/rc/connect", produces = MediaType.TEXT_HTML_VALUE)
     @Operation(summary = "Use up the connect token and go to RingCentral (303)", security = {})
     ResponseEntity<String> start(@RequestParam(required = false) String token) {
         AuthorizationFlow.Start start = flow.start(token);
@@ -83,20 +86,20 @@ class ConnectPagesController {
     ResponseEntity<?> callback(@RequestParam(required = false) String code, @RequestParam(required = false) String state,
                                @RequestParam(required = false) String error,
                                @RequestParam(name = "error_description", required = false) String errorDescription,
-                               @RequestParam(required = false) String format) {
+                               @RequestParam(required = false) String format, HttpServletRequest request) {
         boolean json = "json".equalsIgnoreCase(format);
         if (error != null) {
             if (state != null) {
                 setup.abandon(state); // the state is spent either way
             }
-            return failure(CallbackFailures.deniedAtRingCentral(error, errorDescription), json);
+            return failure(CallbackFailures.deniedAtRingCentral(error, errorDescription), json, request);
         }
         if (code == null || code.isBlank() || state == null || state.isBlank()) {
-            return failure(CallbackFailures.missingParameters(), json);
+            return failure(CallbackFailures.missingParameters(), json, request);
         }
         ConnectionSetup.Result result = setup.complete(code, state);
         if (result.failure() != null) {
-            return failure(result.failure(), json);
+            return failure(result.failure(), json, request);
         }
         if (json) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("ok", true));
@@ -133,10 +136,10 @@ class ConnectPagesController {
         return page.respond(HttpStatus.OK, operator.sandbox());
     }
 
-    private ResponseEntity<?> failure(CallbackFailure failure, boolean json) {
+    private ResponseEntity<?> failure(CallbackFailure failure, boolean json, HttpServletRequest request) {
         if (json) {
             return ResponseEntity.status(failure.status()).contentType(MediaType.APPLICATION_JSON)
-                    .body(new ApiError(failure.error(), failure.code(), null));
+                    .body(new ApiError(failure.error(), failure.code(), RequestIds.of(request)));
         }
         HtmlPage page = HtmlPage.of(failure.title(), HtmlPage.Tone.ERROR).paragraph(failure.error());
         if (failure.detail() != null) {

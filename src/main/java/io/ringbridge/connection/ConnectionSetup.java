@@ -44,8 +44,13 @@ class ConnectionSetup {
     record Result(Connected connected, CallbackFailure failure) {
     }
 
-    /** What the previous connection of the same extension leaves to clean up once the new one is committed. */
-    private record Replaced(List<Subscriptions.Row> subscriptions, String refreshToken, AppSource source) {
+    /**
+     * What the previous connection of the same extension leaves to clean up once the new one is committed;
+     * {@code access} is its still valid access token (null if none), which can delete its subscriptions even when
+     * they belong to another RingCentral app than the new connection's.
+     */
+    private record Replaced(List<Subscriptions.Row> subscriptions, String refreshToken, AppSource source,
+                            RingCentralAccess access) {
     }
 
     private final AuthorizationStates states;
@@ -105,29 +110,29 @@ class ConnectionSetup {
         RingCentralAccess access = new RingCentralAccess(app.server(), tokens.accessToken());
         String step = "reading your RingCentral user";
         SubscriptionManager.Created subscription = null;
+        ExtensionInfo user;
+        Extensions.Key key;
+        Stored stored;
         try {
-            ExtensionInfo user = api.currentExtension(access);
-            Extensions.Key key = new Extensions.Key(pending.tenantId(), Long.toString(user.id()));
+            ExtensionInfo me = api.currentExtension(access);
+            user = me;
+            Extensions.Key extension = new Extensions.Key(pending.tenantId(), Long.toString(me.id()));
+            key = extension;
             Optional<String> account = extensions.accountOf(pending.tenantId());
-            if (account.isPresent() && !account.get().equals(user.accountId())) {
+            if (account.isPresent() && !account.get().equals(me.accountId())) {
                 revoke(app, tokens.refreshToken());
-                return failed(CallbackFailures.otherAccount(user.accountId(), account.get()));
+                return failed(CallbackFailures.otherAccount(me.accountId(), account.get()));
             }
             step = "reading your phone numbers";
             List<PhoneNumber> numbers = api.phoneNumbers(access);
             step = "creating the webhook subscription for inbound SMS";
-            subscription = subscriptions.create(key, access);
+            subscription = subscriptions.create(extension, access);
             SubscriptionManager.Created created = subscription;
-            Stored stored = transactions.execute(tx -> store(pending, key, user, tokens, numbers, created));
+            stored = transactions.execute(tx -> store(pending, extension, me, tokens, numbers, created));
             if (stored.failure() != null) {
                 discard(app, tokens, access, created);
                 return failed(stored.failure());
             }
-            cleanUpReplaced(stored.replaced(), access, key);
-            publisher.publishEvent(new ConnectionChanged(key.tenantId()));
-            log.info("Tenant {} connected extension {} of RingCentral account {}{}", key.tenantId(), key.extensionId(),
-                    user.accountId(), stored.connected().reconnected() ? " (reconnect)" : "");
-            return new Result(stored.connected(), null);
         } catch (RingCentralFailure e) {
             log.warn("Connect of {} failed while {}: {}", pending.tenantId(), step, e.getMessage());
             discard(app, tokens, access, subscription);
@@ -137,6 +142,12 @@ class ConnectionSetup {
             discard(app, tokens, access, subscription);
             throw e;
         }
+        // Committed: nothing from here on may undo the new connection (its session and subscription are in use).
+        cleanUpReplaced(stored.replaced(), access, key);
+        publisher.publishEvent(new ConnectionChanged(key.tenantId()));
+        log.info("Tenant {} connected extension {} of RingCentral account {}{}", key.tenantId(), key.extensionId(),
+                user.accountId(), stored.connected().reconnected() ? " (reconnect)" : "");
+        return new Result(stored.connected(), null);
     }
 
     private record Stored(Connected connected, CallbackFailure failure, Replaced replaced) {
@@ -169,7 +180,7 @@ class ConnectionSetup {
             List<Subscriptions.Row> old = subscriptionRows.ofExtension(key).stream()
                     .filter(row -> !row.subscriptionKey().equals(subscription.subscriptionKey())).toList();
             replaced = new Replaced(old, sealing.openRefresh(key, previous.get().sealedRefreshToken()),
-                    previous.get().extension().appSource());
+                    previous.get().extension().appSource(), previousAccess(key, previous.get(), now));
             extensions.reconnect(extension, sealedAccess, sealedRefresh);
         } else {
             extensions.insert(extension, sealedAccess, sealedRefresh);
@@ -187,22 +198,45 @@ class ConnectionSetup {
         return new Stored(connected, null, replaced);
     }
 
-    /** After a reconnect: the old subscriptions and the old OAuth session are no longer needed. */
+    /**
+     * After a reconnect: the old subscriptions and the old OAuth session are no longer needed. Best effort: the
+     * new connection is already committed, so nothing here may fail it.
+     */
     private void cleanUpReplaced(Replaced replaced, RingCentralAccess access, Extensions.Key key) {
         if (replaced == null) {
             return;
         }
-        replaced.subscriptions().forEach(row -> subscriptions.remove(row, access));
-        revoke(apps.forSource(key.tenantId(), replaced.source()), replaced.refreshToken());
+        RingCentralAccess old = replaced.access() != null ? replaced.access() : access;
+        replaced.subscriptions().forEach(row -> subscriptions.remove(row, old));
+        RingCentralApp previousApp;
+        try {
+            previousApp = apps.forSource(key.tenantId(), replaced.source());
+        } catch (IllegalStateException e) {
+            log.warn("Could not revoke the previous RingCentral session of extension {}: {}", key.extensionId(), e.getMessage());
+            return;
+        }
+        revoke(previousApp, replaced.refreshToken());
+    }
+
+    /** The previous connection's access token while it is still good, with its app's server; else null. */
+    private RingCentralAccess previousAccess(Extensions.Key key, Extensions.Locked previous, Instant now) {
+        Extension extension = previous.extension();
+        if (extension.status() != ExtensionStatus.ACTIVE || !extension.accessExpiresAt().isAfter(now)) {
+            return null;
+        }
+        try {
+            return new RingCentralAccess(apps.forSource(key.tenantId(), extension.appSource()).server(),
+                    sealing.openAccess(key, previous.sealedAccessToken()));
+        } catch (RuntimeException e) {
+            return null; // its app is gone or the token cannot be opened: the new token is tried instead
+        }
     }
 
     /** Undoes what a failed setup left at RingCentral: its subscription and its new OAuth session. */
     private void discard(RingCentralApp app, TokenSet tokens, RingCentralAccess access,
                          SubscriptionManager.Created subscription) {
         if (subscription != null) {
-            subscriptionRows.find(subscription.subscriptionKey()).ifPresentOrElse(
-                    row -> subscriptions.remove(row, access),
-                    () -> { });
+            subscriptions.discard(subscription, access);
         }
         revoke(app, tokens.refreshToken());
     }

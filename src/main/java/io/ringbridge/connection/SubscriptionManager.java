@@ -79,18 +79,31 @@ class SubscriptionManager {
 
     /** Removes the subscription at RingCentral (best effort: it may already be gone) and our row. */
     void remove(Subscriptions.Row row, RingCentralAccess access) {
-        if (row.rcSubscriptionId() != null && access != null) {
+        deleteAtRingCentral(row.rcSubscriptionId(), access);
+        subscriptions.delete(row.subscriptionKey());
+    }
+
+    /**
+     * Undoes a {@link #create} that was never activated: its row is still pending and does not know RingCentral's
+     * subscription id, so the id comes from {@code created}.
+     */
+    void discard(Created created, RingCentralAccess access) {
+        deleteAtRingCentral(created.rcSubscriptionId(), access);
+        subscriptions.delete(created.subscriptionKey());
+    }
+
+    private void deleteAtRingCentral(String rcSubscriptionId, RingCentralAccess access) {
+        if (rcSubscriptionId != null && access != null) {
             try {
-                api.deleteSubscription(access, row.rcSubscriptionId());
+                api.deleteSubscription(access, rcSubscriptionId);
             } catch (RingCentralException e) {
                 if (e.status() != 404) {
-                    log.warn("Could not delete RingCentral subscription {}: {}", row.rcSubscriptionId(), e.getMessage());
+                    log.warn("Could not delete RingCentral subscription {}: {}", rcSubscriptionId, e.getMessage());
                 }
             } catch (RingCentralFailure e) {
-                log.warn("Could not delete RingCentral subscription {}: {}", row.rcSubscriptionId(), e.getMessage());
+                log.warn("Could not delete RingCentral subscription {}: {}", rcSubscriptionId, e.getMessage());
             }
         }
-        subscriptions.delete(row.subscriptionKey());
     }
 
     /**
