@@ -24,13 +24,18 @@ class RingCentralClientConfiguration {
 
     @Bean
     RingCentralHttp ringCentralHttp(Timeouts timeouts) {
+        return http(timeouts.connectTimeout(), timeouts.requestTimeout());
+    }
+
+    /** The plumbing exactly as the bean is built, for callers without a Spring context (the client's tests). */
+    static RingCentralHttp http(Duration connectTimeout, Duration requestTimeout) {
         HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(timeouts.connectTimeout())
+                .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
         JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-        return new RingCentralHttp(client, json, timeouts.requestTimeout());
+        return new RingCentralHttp(client, json, requestTimeout);
     }
 
     @Bean
