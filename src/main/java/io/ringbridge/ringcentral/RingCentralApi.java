@@ -2,6 +2,7 @@ package io.ringbridge.ringcentral;
 
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,10 +65,16 @@ public final class RingCentralApi {
     }
 
     public Subscription createSubscription(RingCentralAccess access, SubscriptionRequest subscription) {
+        // The verification token is optional (spec: WebhookDeliveryModeRequest): left out, not sent as null.
+        Map<String, Object> deliveryMode = new LinkedHashMap<>();
+        deliveryMode.put("transportType", "WebHook");
+        deliveryMode.put("address", subscription.address());
+        if (subscription.verificationToken() != null) {
+            deliveryMode.put("verificationToken", subscription.verificationToken());
+        }
         Map<String, Object> body = Map.of(
                 "eventFilters", subscription.eventFilters(),
-                "deliveryMode", Map.of("transportType", "WebHook", "address", subscription.address(),
-                        "verificationToken", subscription.verificationToken()),
+                "deliveryMode", deliveryMode,
                 "expiresIn", subscription.expiresIn());
         HttpRequest request = http.bearer(access, SUBSCRIPTIONS)
                 .header("Content-Type", "application/json")

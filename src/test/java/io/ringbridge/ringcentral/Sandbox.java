@@ -33,6 +33,7 @@ final class Sandbox implements AutoCloseable {
     static final long BOB = 400000102L;
     static final String ALICE_SMS = "+16505550101";
     static final String ALICE_A2P = "+18885550102";
+    static final String BOB_SMS = "+16505550103";
     static final String CUSTOMER = "+14155550100";
 
     private static final Pattern FORM_ACTION = Pattern.compile("id=\"consent-form\" method=\"post\" action=\"([^\"]+)\"");
