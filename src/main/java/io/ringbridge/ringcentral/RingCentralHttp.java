@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
@@ -37,6 +38,8 @@ final class RingCentralHttp {
             return headers.firstValue("RCRequestId").orElse(null);
         }
     }
+
+    private static final Pattern OAUTH_ERROR = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
 
     private final HttpClient http;
     private final JsonMapper json;
@@ -146,7 +149,7 @@ final class RingCentralHttp {
             for (JsonNode error : body.path("errors")) {
                 addText(codes, error.get("errorCode"));
             }
-            oauthError = body.path("error").isString() ? body.path("error").asString() : null;
+            oauthError = oauthError(body.path("error"));
             List<String> candidates = new ArrayList<>();
             candidates.add(body.path("error_description").asString(null));
             candidates.add(body.path("message").asString(null));
@@ -157,6 +160,15 @@ final class RingCentralHttp {
         }
         return new RingCentralException(operation, response.statusCode(), List.copyOf(codes), oauthError, description,
                 retryAfter(headers), RateLimitStatus.from(headers), headers.firstValue("RCRequestId").orElse(null));
+    }
+
+    /**
+     * The RFC 6749 {@code error} code of an OAuth answer. RingCX answers Spring-style JSON whose {@code error} is the
+     * HTTP reason phrase ({@code "Unauthorized"}, {@code "Too Many Requests"}): that is no OAuth error. OAuth codes
+     * are lowercase words joined by underscores ({@code invalid_grant}), which tells the two apart.
+     */
+    private static String oauthError(JsonNode error) {
+        return error.isString() && OAUTH_ERROR.matcher(error.asString()).matches() ? error.asString() : null;
     }
 
     private static void addText(Set<String> codes, JsonNode node) {
