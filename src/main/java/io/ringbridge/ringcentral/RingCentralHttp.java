@@ -1,6 +1,5 @@
 package io.ringbridge.ringcentral;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,6 +8,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -20,6 +20,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -115,14 +119,22 @@ final class RingCentralHttp {
 
     private HttpResponse<byte[]> exchange(String operation, HttpRequest request) {
         HttpResponse<byte[]> response;
+        // The request's own timeout ends when the response head arrives; a body that stalls after it would hold
+        // the caller for as long as the peer keeps the connection open. So the whole exchange gets the deadline.
+        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpConnectTimeoutException | ConnectException notConnected) {
-            throw new RingCentralUnreachableException(operation, false, notConnected);
-        } catch (IOException lost) {
-            // Timed out or broke after the request went out: RingCentral may have acted on it.
-            throw new RingCentralUnreachableException(operation, true, lost);
+            response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stalled) {
+            pending.cancel(true);
+            throw new RingCentralUnreachableException(operation, true,
+                    new HttpTimeoutException("no complete answer within " + timeout));
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause() == null ? failed : failed.getCause();
+            // Could not connect: the request never left. Anything later (timeout, broken answer): it may have
+            // arrived, and RingCentral may have acted on it.
+            throw new RingCentralUnreachableException(operation, !notConnected(cause), cause);
         } catch (InterruptedException e) {
+            pending.cancel(true);
             Thread.currentThread().interrupt();
             throw new RingCentralUnreachableException(operation, true, e);
         }
@@ -130,6 +142,15 @@ final class RingCentralHttp {
             throw failure(operation, response);
         }
         return response;
+    }
+
+    private static boolean notConnected(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private RingCentralException failure(String operation, HttpResponse<byte[]> response) {

@@ -1,0 +1,259 @@
+package io.ringbridge.ringcentral;
+
+import static io.ringbridge.ringcentral.RingCentralOAuthTest.refused;
+import static io.ringbridge.ringcentral.Sandbox.ALICE;
+import static io.ringbridge.ringcentral.Sandbox.ALICE_SMS;
+import static io.ringbridge.ringcentral.Sandbox.CUSTOMER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.ringbridge.simulator.SimulatorConfig;
+import io.ringbridge.simulator.faults.FaultRule;
+import io.ringbridge.simulator.limits.RateGroup;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How the client maps what goes wrong between it and RingCentral, provoked for real: RingCentral's rate limiter
+ * (429 with its headers), injected 5xx answers, a server that never answers, a port where nothing listens, and
+ * an answer lost after RingCentral acted on the request.
+ */
+class FailureMappingTest {
+    /** Short enough for a quick test, long enough that no healthy local answer runs into it. */
+    static final Duration SHORT_TIMEOUT = Duration.ofMillis(400);
+
+    static Sandbox sandbox;
+    static RingCentralApi api;
+    TokenSet tokens;
+    RingCentralAccess alice;
+
+    @BeforeAll
+    static void start() {
+        // A Medium budget of 3 makes the fourth SMS the one RingCentral refuses; Auth is widened for the sign-ins.
+        sandbox = Sandbox.start(SimulatorConfig.builder().rateLimitsEnabled(true)
+                .rateLimit(RateGroup.MEDIUM, 3, Duration.ofMinutes(1), Duration.ofSeconds(2))
+                .rateLimit(RateGroup.AUTH, 1000, Duration.ofMinutes(1), Duration.ofSeconds(1)));
+        api = sandbox.client.api();
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @BeforeEach
+    void signIn() {
+        sandbox.admin().reset();
+        tokens = sandbox.signIn(ALICE);
+        alice = sandbox.access(tokens);
+    }
+
+    @AfterEach
+    void noFaults() {
+        sandbox.admin().clearFaults();
+    }
+
+    @Test
+    void rateLimitedCallIsA429WithEverythingRingCentralSaid() {
+        for (int remaining = 2; remaining >= 0; remaining--) {
+            SmsAccepted accepted = api.sendSms(alice, new SmsRequest(ALICE_SMS, CUSTOMER, "burst " + remaining));
+            assertThat(accepted.rateLimit()).isEqualTo(new RateLimitStatus("medium", 3, remaining, Duration.ofSeconds(60)));
+        }
+
+        RingCentralException e = refused(() -> api.sendSms(alice, new SmsRequest(ALICE_SMS, CUSTOMER, "one too many")));
+
+        assertThat(e.status()).isEqualTo(429);
+        assertThat(e.rateLimited()).isTrue();
+        assertThat(e.transientFailure()).isTrue();
+        assertThat(e.errorCodes()).containsExactly("CMN-301");
+        assertThat(e.description()).contains("Request rate exceeded");
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
+        assertThat(e.rateLimit()).isEqualTo(new RateLimitStatus("medium", 3, 0, Duration.ofSeconds(60)));
+        assertThat(e.rateLimit().known()).isTrue();
+        assertThat(e.requestId()).hasValueSatisfying(id -> assertThat(e.getMessage()).contains(id));
+        assertThat(sandbox.admin().sendCount(ALICE_SMS, CUSTOMER, "one too many")).isZero();
+        // Other groups have their own budget: reading is still allowed.
+        assertThat(api.currentExtension(alice).id()).isEqualTo(ALICE);
+    }
+
+    @Test
+    void serviceUnavailableCarriesRetryAfterAndIsTransient() {
+        sandbox.admin().addFault(FaultRule.error("getExtension", 503, 1.0, 1).withRetryAfter(7));
+
+        RingCentralException e = refused(() -> api.currentExtension(alice));
+
+        assertThat(e.status()).isEqualTo(503);
+        assertThat(e.errorCodes()).containsExactly("CMN-201");
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
+        assertThat(e.transientFailure()).isTrue();
+        assertThat(e.rateLimited()).isFalse();
+        assertThat(e.requestId()).isPresent();
+        // The fault hit once; trying again succeeds.
+        assertThat(api.currentExtension(alice).id()).isEqualTo(ALICE);
+    }
+
+    @Test
+    void serverErrorIsTransientWithoutRetryAfter() {
+        sandbox.admin().addFault(FaultRule.error("token", 500, 1.0, 1));
+
+        RingCentralException e = refused(() -> sandbox.client.oauth().refresh(sandbox.app, tokens.refreshToken()));
+
+        assertThat(e.status()).isEqualTo(500);
+        assertThat(e.errorCodes()).containsExactly("CMN-203");
+        assertThat(e.retryAfter()).isEmpty();
+        assertThat(e.transientFailure()).isTrue();
+        Secrets.notIn(e, tokens.refreshToken(), Sandbox.CLIENT_SECRET);
+    }
+
+    @Test
+    void injected429IsMappedLikeTheLimitersOwn() {
+        sandbox.admin().addFault(FaultRule.error("listPhoneNumbers", 429, 1.0, 1).withRetryAfter(30));
+
+        RingCentralException e = refused(() -> api.phoneNumbers(alice));
+
+        assertThat(e.status()).isEqualTo(429);
+        assertThat(e.errorCodes()).containsExactly("CMN-301");
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
+        assertThat(e.transientFailure()).isTrue();
+        // No X-Rate-Limit-* headers: RingCentral says another kind of limit applied.
+        assertThat(e.rateLimit().known()).isFalse();
+    }
+
+    @Test
+    void serverThatDoesNotAnswerInTimeMayHaveGotTheRequest() {
+        Client impatient = Client.create(SHORT_TIMEOUT);
+        sandbox.admin().addFault(FaultRule.timeout("sendSms", 1_500, 1.0, 1));
+        long started = System.nanoTime();
+
+        RingCentralUnreachableException e = unreachable(() ->
+                impatient.api().sendSms(alice, new SmsRequest(ALICE_SMS, CUSTOMER, "into the void")));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1_400));
+        assertThat(e.requestMayHaveArrived()).isTrue();
+        assertThat(e.transientFailure()).isTrue();
+        assertThat(e.getMessage()).startsWith("send SMS: no answer from RingCentral");
+        Secrets.notIn(e, tokens.accessToken());
+    }
+
+    @Test
+    void answerThatStallsMidBodyTimesOutToo() throws IOException {
+        // A proxy or load balancer that sends the head of an answer and then nothing: the JDK's request timeout
+        // only covers the wait for the head, so without a deadline of its own the client would wait for ever.
+        Client impatient = Client.create(SHORT_TIMEOUT);
+        try (StallingServer stalling = new StallingServer()) {
+            long started = System.nanoTime();
+
+            RingCentralUnreachableException e = unreachable(() -> impatient.api().sendSms(
+                    new RingCentralAccess(stalling.uri(), tokens.accessToken()),
+                    new SmsRequest(ALICE_SMS, CUSTOMER, "half an answer")));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+            assertThat(e.requestMayHaveArrived()).isTrue();
+            assertThat(e.transientFailure()).isTrue();
+            Secrets.notIn(e, tokens.accessToken());
+        }
+    }
+
+    @Test
+    void portWithNothingListeningCertainlyDidNotGetTheRequest() throws IOException {
+        URI nowhere;
+        try (ServerSocket free = new ServerSocket(0)) {
+            nowhere = URI.create("http://127.0.0.1:" + free.getLocalPort());
+        }
+        RingCentralAccess lost = new RingCentralAccess(nowhere, tokens.accessToken());
+        RingCentralApp app = new RingCentralApp(Sandbox.CLIENT_ID, Sandbox.CLIENT_SECRET, nowhere);
+
+        for (RingCentralUnreachableException e : new RingCentralUnreachableException[] {
+                unreachable(() -> api.sendSms(lost, new SmsRequest(ALICE_SMS, CUSTOMER, "nobody home"))),
+                unreachable(() -> sandbox.client.oauth().refresh(app, tokens.refreshToken()))}) {
+            assertThat(e.requestMayHaveArrived()).isFalse();
+            assertThat(e.transientFailure()).isTrue();
+            Secrets.notIn(e, tokens.accessToken(), tokens.refreshToken(), Sandbox.CLIENT_SECRET);
+        }
+    }
+
+    @Test
+    void lostAnswerToAnSmsIsReportedAsPossiblySent() {
+        sandbox.admin().addFault(FaultRule.lostResponse("sendSms", 1.0, 1));
+
+        RingCentralUnreachableException e = unreachable(() ->
+                api.sendSms(alice, new SmsRequest(ALICE_SMS, CUSTOMER, "did it go out?")));
+
+        assertThat(e.requestMayHaveArrived()).isTrue();
+        assertThat(e.transientFailure()).isTrue();
+        // It did: RingCentral stored and sent the message before the answer broke off.
+        assertThat(sandbox.admin().sendCount(ALICE_SMS, CUSTOMER, "did it go out?")).isEqualTo(1);
+        assertThat(sandbox.admin().messages()).anyMatch(m -> m.text().equals("did it go out?"));
+    }
+
+    @Test
+    void requestIdOfEveryAnswerIsKept() {
+        SmsAccepted accepted = api.sendSms(alice, new SmsRequest(ALICE_SMS, CUSTOMER, "id please"));
+        RingCentralException refusedSms = refused(() -> api.sendSms(alice, new SmsRequest(Sandbox.ALICE_A2P, CUSTOMER, "x")));
+
+        assertThat(accepted.requestId()).matches("[0-9a-f-]{36}");
+        assertThat(refusedSms.requestId()).hasValueSatisfying(id -> {
+            assertThat(id).matches("[0-9a-f-]{36}").isNotEqualTo(accepted.requestId());
+            assertThat(refusedSms.getMessage()).endsWith("(RCRequestId " + id + ")");
+        });
+    }
+
+    /** Answers every connection with a status line, headers and 6 of the 100 body bytes it announces; then waits. */
+    static final class StallingServer implements AutoCloseable {
+        private final ServerSocket socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        private final Thread acceptor = Thread.ofVirtual().start(this::serve);
+
+        StallingServer() throws IOException {
+        }
+
+        URI uri() {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+
+        private void serve() {
+            while (!socket.isClosed()) {
+                try {
+                    Socket connection = socket.accept();
+                    Thread.ofVirtual().start(() -> stall(connection));
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }
+
+        private static void stall(Socket connection) {
+            try (connection) {
+                connection.getInputStream().read(new byte[8192]);
+                connection.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 100\r\n\r\n{\"id\":").getBytes(StandardCharsets.US_ASCII));
+                connection.getOutputStream().flush();
+                Thread.sleep(10_000);
+            } catch (IOException | InterruptedException ignored) {
+                // the test is over
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            acceptor.interrupt();
+        }
+    }
+
+    static RingCentralUnreachableException unreachable(ThrowingCallable call) {
+        RingCentralUnreachableException e = catchThrowableOfType(RingCentralUnreachableException.class, call);
+        assertThat(e).as("no usable answer").isNotNull();
+        return e;
+    }
+}
