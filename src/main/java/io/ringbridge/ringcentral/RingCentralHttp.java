@@ -106,15 +106,14 @@ final class RingCentralHttp {
         try {
             return new Answer<>(json.readValue(response.body(), type), response.headers());
         } catch (JacksonException e) {
+            // Jackson's own message quotes the offending value, and a token answer is full of secrets: say where only.
+            String where = e.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
             throw new RingCentralException(operation, response.statusCode(), List.of(), null,
-                    "unreadable answer body (" + e.getOriginalMessage() + ")", null,
-                    RateLimitStatus.from(response.headers()), response.headers().firstValue("RCRequestId").orElse(null));
+                    "unreadable answer body: not a " + type.getSimpleName() + (where.isEmpty() ? "" : " (at " + where + ")"),
+                    null, RateLimitStatus.from(response.headers()), response.headers().firstValue("RCRequestId").orElse(null));
         }
-    }
-
-    JsonNode sendForTree(String operation, HttpRequest request) {
-        HttpResponse<byte[]> response = exchange(operation, request);
-        return response.body().length == 0 ? json.createObjectNode() : json.readTree(response.body());
     }
 
     private HttpResponse<byte[]> exchange(String operation, HttpRequest request) {

@@ -11,11 +11,8 @@ import io.ringbridge.simulator.SimulatorConfig;
 import io.ringbridge.simulator.faults.FaultRule;
 import io.ringbridge.simulator.limits.RateGroup;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
@@ -151,7 +148,7 @@ class FailureMappingTest {
         // A proxy or load balancer that sends the head of an answer and then nothing: the JDK's request timeout
         // only covers the wait for the head, so without a deadline of its own the client would wait for ever.
         Client impatient = Client.create(SHORT_TIMEOUT);
-        try (StallingServer stalling = new StallingServer()) {
+        try (RawServer stalling = RawServer.stallingMidBody()) {
             long started = System.nanoTime();
 
             RingCentralUnreachableException e = unreachable(() -> impatient.api().sendSms(
@@ -162,6 +159,35 @@ class FailureMappingTest {
             assertThat(e.requestMayHaveArrived()).isTrue();
             assertThat(e.transientFailure()).isTrue();
             Secrets.notIn(e, tokens.accessToken());
+        }
+    }
+
+    @Test
+    void unreadableAnswerIsAFailureThatDoesNotRepeatTheAnswer() throws IOException {
+        // A 200 whose body is not RingCentral's TokenInfo (e.g. from a misrouted proxy); its values stay out of
+        // the failure, because a token endpoint's answer is full of secrets.
+        String body = "{\"access_token\":\"leaked-access-1\",\"expires_in\":\"leaked-access-2\"}";
+        try (RawServer wrong = RawServer.answering(200, "application/json", body)) {
+            RingCentralApp app = new RingCentralApp(Sandbox.CLIENT_ID, Sandbox.CLIENT_SECRET, wrong.uri());
+
+            RingCentralException e = refused(() -> sandbox.client.oauth().refresh(app, "some-refresh-token"));
+
+            assertThat(e.status()).isEqualTo(200);
+            assertThat(e.description()).contains("unreadable answer body: not a TokenSet (at expires_in)");
+            Secrets.notIn(e, "leaked-access-1", "leaked-access-2", "some-refresh-token", Sandbox.CLIENT_SECRET);
+        }
+    }
+
+    @Test
+    void errorPageThatIsNotJsonKeepsItsTextAsDescription() throws IOException {
+        try (RawServer gateway = RawServer.answering(502, "text/html", "<html><body>Bad Gateway</body></html>")) {
+            RingCentralException e = refused(() -> api.currentExtension(
+                    new RingCentralAccess(gateway.uri(), tokens.accessToken())));
+
+            assertThat(e.status()).isEqualTo(502);
+            assertThat(e.transientFailure()).isTrue();
+            assertThat(e.errorCodes()).isEmpty();
+            assertThat(e.description()).contains("<html><body>Bad Gateway</body></html>");
         }
     }
 
@@ -207,48 +233,6 @@ class FailureMappingTest {
             assertThat(id).matches("[0-9a-f-]{36}").isNotEqualTo(accepted.requestId());
             assertThat(refusedSms.getMessage()).endsWith("(RCRequestId " + id + ")");
         });
-    }
-
-    /** Answers every connection with a status line, headers and 6 of the 100 body bytes it announces; then waits. */
-    static final class StallingServer implements AutoCloseable {
-        private final ServerSocket socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-        private final Thread acceptor = Thread.ofVirtual().start(this::serve);
-
-        StallingServer() throws IOException {
-        }
-
-        URI uri() {
-            return URI.create("http://127.0.0.1:" + socket.getLocalPort());
-        }
-
-        private void serve() {
-            while (!socket.isClosed()) {
-                try {
-                    Socket connection = socket.accept();
-                    Thread.ofVirtual().start(() -> stall(connection));
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }
-
-        private static void stall(Socket connection) {
-            try (connection) {
-                connection.getInputStream().read(new byte[8192]);
-                connection.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: 100\r\n\r\n{\"id\":").getBytes(StandardCharsets.US_ASCII));
-                connection.getOutputStream().flush();
-                Thread.sleep(10_000);
-            } catch (IOException | InterruptedException ignored) {
-                // the test is over
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-            acceptor.interrupt();
-        }
     }
 
     static RingCentralUnreachableException unreachable(ThrowingCallable call) {
