@@ -39,7 +39,7 @@ public final class RingCentralApi {
             if (answer.records() != null) {
                 numbers.addAll(answer.records());
             }
-            if (answer.paging() == null || answer.paging().totalPages() == null || page >= answer.paging().totalPages()) {
+            if (!answer.hasPageAfter(page)) {
                 break;
             }
         }
@@ -121,11 +121,33 @@ public final class RingCentralApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PhoneNumberPage(List<PhoneNumber> records, Paging paging) {
+    record PhoneNumberPage(List<PhoneNumber> records, Paging paging, Navigation navigation) {
+
+        /**
+         * {@code paging.totalPages} when given; RingCentral may leave it out "for performance reasons" (spec,
+         * {@code EnumeratedPagingModel}), and then the {@code navigation.nextPage} link tells.
+         */
+        boolean hasPageAfter(int page) {
+            if (records == null || records.isEmpty()) {
+                return false;
+            }
+            if (paging != null && paging.totalPages() != null) {
+                return page < paging.totalPages();
+            }
+            return navigation != null && navigation.nextPage() != null;
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Paging(Integer page, Integer totalPages) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Navigation(Link nextPage) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Link(String uri) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -16,10 +16,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 
 /**
  * A transparent HTTP proxy (JDK {@link HttpServer}) between the client and the simulator that records every
- * exchange exactly as it crossed the wire, so the test can check both sides against RingCentral's spec.
+ * exchange exactly as it crossed the wire, so the test can check both sides against RingCentral's spec. It can
+ * also rewrite answers, to show the client a variation RingCentral is allowed to make but the simulator does not.
  */
 final class RecordingProxy implements AutoCloseable {
 
@@ -50,13 +52,20 @@ final class RecordingProxy implements AutoCloseable {
             "keep-alive", "upgrade", "expect", "te", "trailer", "date");
 
     private final URI target;
+    private final UnaryOperator<byte[]> rewrite;
     private final HttpServer server;
     private final HttpClient forward = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
 
     RecordingProxy(URI target) throws IOException {
+        this(target, UnaryOperator.identity());
+    }
+
+    /** A proxy that passes every answer body through {@code rewrite} (for variations RingCentral may show). */
+    RecordingProxy(URI target, UnaryOperator<byte[]> rewrite) throws IOException {
         this.target = target;
+        this.rewrite = rewrite;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::relay);
@@ -90,14 +99,14 @@ final class RecordingProxy implements AutoCloseable {
                 throw new IOException(e);
             }
             Map<String, List<String>> responseHeaders = lowerCase(answer.headers().map());
+            byte[] body = rewrite.apply(answer.body());
             exchanges.add(new Exchange(in.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), requestHeaders,
-                    requestBody, answer.statusCode(), responseHeaders, answer.body()));
+                    requestBody, answer.statusCode(), responseHeaders, body));
             responseHeaders.forEach((name, values) -> {
                 if (!HOP_BY_HOP.contains(name)) {
                     in.getResponseHeaders().put(name, values);
                 }
             });
-            byte[] body = answer.body();
             in.sendResponseHeaders(answer.statusCode(), body.length == 0 ? -1 : body.length);
             try (OutputStream os = in.getResponseBody()) {
                 os.write(body);

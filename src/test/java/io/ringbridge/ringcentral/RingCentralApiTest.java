@@ -14,6 +14,8 @@ import io.ringbridge.simulator.directory.Contact;
 import io.ringbridge.simulator.directory.Extension;
 import io.ringbridge.simulator.sms.DeliveryOutcome;
 import io.ringbridge.simulator.sms.DeliveryRule;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,6 +24,9 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@link RingCentralApi}'s account and messaging calls against the simulator over HTTP: the current extension,
@@ -33,6 +38,8 @@ class RingCentralApiTest {
     static final int MANY = 230;
     /** Recipients the simulator's carrier rejects (delivery rule below). */
     static final String LANDLINE = "+15550001111";
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     static Sandbox sandbox;
     static RingCentralApi api;
@@ -85,12 +92,7 @@ class RingCentralApiTest {
 
     @Test
     void phoneNumbersFollowEveryPage() {
-        List<io.ringbridge.simulator.directory.PhoneNumber> many = new ArrayList<>();
-        for (int i = 0; i < MANY; i++) {
-            many.add(new io.ringbridge.simulator.directory.PhoneNumber(0, String.format("+1650777%04d", i),
-                    i % 2 == 0 ? List.of("SmsSender", "CallerId") : List.of("CallerId"), null, null, null, null,
-                    i == 0, null, null));
-        }
+        List<io.ringbridge.simulator.directory.PhoneNumber> many = numbers("+1650777%04d", MANY);
         Extension carol = sandbox.admin().addExtension(ACCOUNT, new Extension(0, "177", "Carol Many", null, null,
                 new Contact("Carol", "Many", "carol@demo.example.com", null), many));
 
@@ -102,6 +104,41 @@ class RingCentralApiTest {
         Set<Long> ids = new LinkedHashSet<>(numbers.stream().map(PhoneNumber::id).toList());
         assertThat(ids).hasSize(MANY);
         assertThat(numbers.stream().filter(PhoneNumber::smsSender)).hasSize(MANY / 2);
+    }
+
+    @Test
+    void phoneNumbersFollowThePagesWhenTotalPagesIsLeftOut() throws IOException {
+        // The spec: totalPages "may be omitted for some resources due to performance reasons"; the navigation
+        // links (required) still say whether a next page exists.
+        Extension dave = sandbox.admin().addExtension(ACCOUNT, new Extension(0, "178", "Dave Paged", null, null, null,
+                numbers("+1650778%04d", 150)));
+        try (RecordingProxy withoutTotals = new RecordingProxy(sandbox.server, RingCentralApiTest::withoutTotalPages)) {
+            RingCentralAccess access = new RingCentralAccess(withoutTotals.uri(), sandbox.signIn(dave.id()).accessToken());
+
+            assertThat(api.phoneNumbers(access)).hasSize(150);
+            assertThat(withoutTotals.exchanges).hasSize(2)
+                    .allSatisfy(e -> assertThat(new String(e.responseBody(), StandardCharsets.UTF_8))
+                            .doesNotContain("totalPages"));
+        }
+    }
+
+    private static byte[] withoutTotalPages(byte[] body) {
+        JsonNode tree = JSON.readTree(body);
+        if (tree.path("paging") instanceof ObjectNode paging) {
+            paging.remove("totalPages");
+            paging.remove("totalElements");
+        }
+        return JSON.writeValueAsBytes(tree);
+    }
+
+    private static List<io.ringbridge.simulator.directory.PhoneNumber> numbers(String format, int count) {
+        List<io.ringbridge.simulator.directory.PhoneNumber> numbers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            numbers.add(new io.ringbridge.simulator.directory.PhoneNumber(0, String.format(format, i),
+                    i % 2 == 0 ? List.of("SmsSender", "CallerId") : List.of("CallerId"), null, null, null, null,
+                    i == 0, null, null));
+        }
+        return numbers;
     }
 
     @Test
