@@ -43,6 +43,7 @@ final class RingCentralHttp {
         }
     }
 
+    private static final Duration DEADLINE_MARGIN = Duration.ofMillis(250);
     private static final Pattern OAUTH_ERROR = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
 
     private final HttpClient http;
@@ -119,10 +120,12 @@ final class RingCentralHttp {
     private HttpResponse<byte[]> exchange(String operation, HttpRequest request) {
         HttpResponse<byte[]> response;
         // The request's own timeout ends when the response head arrives; a body that stalls after it would hold
-        // the caller for as long as the peer keeps the connection open. So the whole exchange gets the deadline.
+        // the caller for as long as the peer keeps the connection open. So the whole exchange gets a deadline too,
+        // a moment later than the request's, so that the JDK's own timeout (which tells a connection that never
+        // came about from a request that went out) fires first whenever it applies.
         CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            response = pending.get(timeout.plus(DEADLINE_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException stalled) {
             pending.cancel(true);
             throw new RingCentralUnreachableException(operation, true,

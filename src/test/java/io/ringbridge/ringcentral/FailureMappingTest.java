@@ -13,7 +13,13 @@ import io.ringbridge.simulator.limits.RateGroup;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpHeaders;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -221,6 +227,38 @@ class FailureMappingTest {
         // It did: RingCentral stored and sent the message before the answer broke off.
         assertThat(sandbox.admin().sendCount(ALICE_SMS, CUSTOMER, "did it go out?")).isEqualTo(1);
         assertThat(sandbox.admin().messages()).anyMatch(m -> m.text().equals("did it go out?"));
+    }
+
+    @Test
+    void lostAnswerToARefreshCanBeRecoveredWithTheSameRefreshToken() {
+        sandbox.admin().addFault(FaultRule.lostResponse("token", 1.0, 1));
+
+        RingCentralUnreachableException e = unreachable(() -> sandbox.client.oauth().refresh(sandbox.app, tokens.refreshToken()));
+
+        // RingCentral rotated the pair, but the answer never came. Its grace period makes asking again safe: the
+        // spent refresh token yields the pair that was issued, not a refusal (and not a second rotation).
+        assertThat(e.requestMayHaveArrived()).isTrue();
+        assertThat(sandbox.admin().tokenRequests("refresh_token")).isEqualTo(1);
+        TokenSet recovered = sandbox.client.oauth().refresh(sandbox.app, tokens.refreshToken());
+        assertThat(recovered.accessToken()).isNotEqualTo(tokens.accessToken());
+        assertThat(api.currentExtension(sandbox.access(recovered)).id()).isEqualTo(ALICE);
+        Secrets.notIn(e, tokens.refreshToken(), Sandbox.CLIENT_SECRET);
+    }
+
+    @Test
+    void retryAfterIsReadAsSecondsOrAsAnHttpDate() {
+        assertThat(RingCentralHttp.retryAfter(headers("Retry-After", "120"))).isEqualTo(Duration.ofSeconds(120));
+        String inAMinute = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(61));
+        assertThat(RingCentralHttp.retryAfter(headers("Retry-After", inAMinute)))
+                .isBetween(Duration.ofSeconds(55), Duration.ofSeconds(61));
+        String past = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).minusHours(1));
+        assertThat(RingCentralHttp.retryAfter(headers("Retry-After", past))).isEqualTo(Duration.ZERO);
+        assertThat(RingCentralHttp.retryAfter(headers("Retry-After", "soon"))).isNull();
+        assertThat(RingCentralHttp.retryAfter(headers("X-Other", "1"))).isNull();
+    }
+
+    private static HttpHeaders headers(String name, String value) {
+        return HttpHeaders.of(Map.of(name, List.of(value)), (n, v) -> true);
     }
 
     @Test
