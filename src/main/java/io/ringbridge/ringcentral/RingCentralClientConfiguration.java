@@ -17,7 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(RingCentralClientConfiguration.Timeouts.class)
 class RingCentralClientConfiguration {
 
-    /** {@code ringcentral.http.connect-timeout} and {@code request-timeout}. */
+    /**
+     * {@code ringcentral.http.connect-timeout} and {@code request-timeout}; the request timeout bounds a whole
+     * exchange, the answer's body included.
+     */
     @ConfigurationProperties("ringcentral.http")
     record Timeouts(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("20s") Duration requestTimeout) {
     }
