@@ -1,11 +1,11 @@
 package io.ringbridge.ringcentral;
 
-import static io.ringbridge.ringcentral.RingCentralOAuthTest.refused;
+import static io.ringbridge.ringcentral.Failures.refused;
+import static io.ringbridge.ringcentral.Failures.unreachable;
 import static io.ringbridge.ringcentral.Sandbox.ALICE;
 import static io.ringbridge.ringcentral.Sandbox.ALICE_SMS;
 import static io.ringbridge.ringcentral.Sandbox.CUSTOMER;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.ringbridge.simulator.SimulatorConfig;
 import io.ringbridge.simulator.faults.FaultRule;
@@ -20,7 +20,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -271,11 +270,5 @@ class FailureMappingTest {
             assertThat(id).matches("[0-9a-f-]{36}").isNotEqualTo(accepted.requestId());
             assertThat(refusedSms.getMessage()).endsWith("(RCRequestId " + id + ")");
         });
-    }
-
-    static RingCentralUnreachableException unreachable(ThrowingCallable call) {
-        RingCentralUnreachableException e = catchThrowableOfType(RingCentralUnreachableException.class, call);
-        assertThat(e).as("no usable answer").isNotNull();
-        return e;
     }
 }

@@ -1,9 +1,9 @@
 package io.ringbridge.ringcentral;
 
+import static io.ringbridge.ringcentral.Failures.refused;
 import static io.ringbridge.ringcentral.Sandbox.ALICE;
 import static io.ringbridge.ringcentral.Sandbox.REDIRECT_URI;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.ringbridge.simulator.SimulatorConfig;
 import io.ringbridge.simulator.oauth.OAuthSettings;
@@ -13,7 +13,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -296,12 +295,6 @@ class RingCentralOAuthTest {
 
         assertThat(e.oauthError()).contains("invalid_client");
         assertThat(e.errorCodes()).containsExactly("OAU-153");
-    }
-
-    static RingCentralException refused(ThrowingCallable call) {
-        RingCentralException e = catchThrowableOfType(RingCentralException.class, call);
-        assertThat(e).as("RingCentral refused the call").isNotNull();
-        return e;
     }
 
     private static void assertInvalidGrant(RingCentralException e, String code) {

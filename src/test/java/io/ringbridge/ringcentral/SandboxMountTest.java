@@ -1,6 +1,6 @@
 package io.ringbridge.ringcentral;
 
-import static io.ringbridge.ringcentral.RingCentralOAuthTest.refused;
+import static io.ringbridge.ringcentral.Failures.refused;
 import static io.ringbridge.ringcentral.Sandbox.ALICE;
 import static io.ringbridge.ringcentral.Sandbox.ALICE_SMS;
 import static io.ringbridge.ringcentral.Sandbox.CUSTOMER;
