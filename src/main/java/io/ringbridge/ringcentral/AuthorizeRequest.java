@@ -12,4 +12,11 @@ public record AuthorizeRequest(URI redirectUri, String state, String codeChallen
     public static AuthorizeRequest of(URI redirectUri, String state, String codeChallenge) {
         return new AuthorizeRequest(redirectUri, state, codeChallenge, null, null, null);
     }
+
+    /** Without {@code state}: the gateway's states are single-use secrets (only their hash is stored). */
+    @Override
+    public String toString() {
+        return "AuthorizeRequest[redirectUri=" + redirectUri + ", prompt=" + prompt + ", brandId=" + brandId
+                + ", uiLocales=" + uiLocales + "]";
+    }
 }

@@ -2,6 +2,7 @@ package io.ringbridge.ringcentral;
 
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +39,7 @@ public final class RingCentralApi {
             if (answer.records() != null) {
                 numbers.addAll(answer.records());
             }
-            if (answer.paging() == null || answer.paging().totalPages() == null || page >= answer.paging().totalPages()) {
+            if (!answer.hasPageAfter(page)) {
                 break;
             }
         }
@@ -77,7 +78,7 @@ public final class RingCentralApi {
             if (answer.records() != null) {
                 found.addAll(answer.records());
             }
-            if (answer.paging() == null || answer.paging().totalPages() == null || page >= answer.paging().totalPages()) {
+            if (!answer.hasPageAfter(page)) {
                 break;
             }
         }
@@ -85,10 +86,16 @@ public final class RingCentralApi {
     }
 
     public Subscription createSubscription(RingCentralAccess access, SubscriptionRequest subscription) {
+        // The verification token is optional (spec: WebhookDeliveryModeRequest): left out, not sent as null.
+        Map<String, Object> deliveryMode = new LinkedHashMap<>();
+        deliveryMode.put("transportType", "WebHook");
+        deliveryMode.put("address", subscription.address());
+        if (subscription.verificationToken() != null) {
+            deliveryMode.put("verificationToken", subscription.verificationToken());
+        }
         Map<String, Object> body = Map.of(
                 "eventFilters", subscription.eventFilters(),
-                "deliveryMode", Map.of("transportType", "WebHook", "address", subscription.address(),
-                        "verificationToken", subscription.verificationToken()),
+                "deliveryMode", deliveryMode,
                 "expiresIn", subscription.expiresIn());
         HttpRequest request = http.bearer(access, SUBSCRIPTIONS)
                 .header("Content-Type", "application/json")
@@ -135,7 +142,31 @@ public final class RingCentralApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PhoneNumberPage(List<PhoneNumber> records, Paging paging) {
+    record PhoneNumberPage(List<PhoneNumber> records, Paging paging, Navigation navigation) {
+        boolean hasPageAfter(int page) {
+            return RingCentralApi.hasPageAfter(records, paging, navigation, page);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record MessagePage(List<SmsMessage> records, Paging paging, Navigation navigation) {
+        boolean hasPageAfter(int page) {
+            return RingCentralApi.hasPageAfter(records, paging, navigation, page);
+        }
+    }
+
+    /**
+     * {@code paging.totalPages} when given; RingCentral may leave it out "for performance reasons" (spec,
+     * {@code EnumeratedPagingModel}), and then the {@code navigation.nextPage} link tells.
+     */
+    private static boolean hasPageAfter(List<?> records, Paging paging, Navigation navigation, int page) {
+        if (records == null || records.isEmpty()) {
+            return false;
+        }
+        if (paging != null && paging.totalPages() != null) {
+            return page < paging.totalPages();
+        }
+        return navigation != null && navigation.nextPage() != null;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -143,7 +174,11 @@ public final class RingCentralApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record MessagePage(List<SmsMessage> records, Paging paging) {
+    record Navigation(Link nextPage) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Link(String uri) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

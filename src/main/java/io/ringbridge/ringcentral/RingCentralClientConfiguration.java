@@ -17,20 +17,28 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(RingCentralClientConfiguration.Timeouts.class)
 class RingCentralClientConfiguration {
 
-    /** {@code ringcentral.http.connect-timeout} and {@code request-timeout}. */
+    /**
+     * {@code ringcentral.http.connect-timeout} and {@code request-timeout}; the request timeout bounds a whole
+     * exchange, the answer's body included.
+     */
     @ConfigurationProperties("ringcentral.http")
     record Timeouts(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("20s") Duration requestTimeout) {
     }
 
     @Bean
     RingCentralHttp ringCentralHttp(Timeouts timeouts) {
+        return http(timeouts.connectTimeout(), timeouts.requestTimeout());
+    }
+
+    /** The plumbing exactly as the bean is built, for callers without a Spring context (the client's tests). */
+    static RingCentralHttp http(Duration connectTimeout, Duration requestTimeout) {
         HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(timeouts.connectTimeout())
+                .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
         JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-        return new RingCentralHttp(client, json, timeouts.requestTimeout());
+        return new RingCentralHttp(client, json, requestTimeout);
     }
 
     @Bean

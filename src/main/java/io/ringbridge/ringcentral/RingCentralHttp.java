@@ -1,6 +1,5 @@
 package io.ringbridge.ringcentral;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,6 +8,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -20,6 +20,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
@@ -37,6 +42,9 @@ final class RingCentralHttp {
             return headers.firstValue("RCRequestId").orElse(null);
         }
     }
+
+    private static final Duration DEADLINE_MARGIN = Duration.ofMillis(250);
+    private static final Pattern OAUTH_ERROR = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
 
     private final HttpClient http;
     private final JsonMapper json;
@@ -99,27 +107,36 @@ final class RingCentralHttp {
         try {
             return new Answer<>(json.readValue(response.body(), type), response.headers());
         } catch (JacksonException e) {
+            // Jackson's own message quotes the offending value, and a token answer is full of secrets: say where only.
+            String where = e.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
             throw new RingCentralException(operation, response.statusCode(), List.of(), null,
-                    "unreadable answer body (" + e.getOriginalMessage() + ")", null,
-                    RateLimitStatus.from(response.headers()), response.headers().firstValue("RCRequestId").orElse(null));
+                    "unreadable answer body: not a " + type.getSimpleName() + (where.isEmpty() ? "" : " (at " + where + ")"),
+                    null, RateLimitStatus.from(response.headers()), response.headers().firstValue("RCRequestId").orElse(null));
         }
-    }
-
-    JsonNode sendForTree(String operation, HttpRequest request) {
-        HttpResponse<byte[]> response = exchange(operation, request);
-        return response.body().length == 0 ? json.createObjectNode() : json.readTree(response.body());
     }
 
     private HttpResponse<byte[]> exchange(String operation, HttpRequest request) {
         HttpResponse<byte[]> response;
+        // The request's own timeout ends when the response head arrives; a body that stalls after it would hold
+        // the caller for as long as the peer keeps the connection open. So the whole exchange gets a deadline too,
+        // a moment later than the request's, so that the JDK's own timeout (which tells a connection that never
+        // came about from a request that went out) fires first whenever it applies.
+        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpConnectTimeoutException | ConnectException notConnected) {
-            throw new RingCentralUnreachableException(operation, false, notConnected);
-        } catch (IOException lost) {
-            // Timed out or broke after the request went out: RingCentral may have acted on it.
-            throw new RingCentralUnreachableException(operation, true, lost);
+            response = pending.get(timeout.plus(DEADLINE_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stalled) {
+            pending.cancel(true);
+            throw new RingCentralUnreachableException(operation, true,
+                    new HttpTimeoutException("no complete answer within " + timeout));
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause() == null ? failed : failed.getCause();
+            // Could not connect: the request never left. Anything later (timeout, broken answer): it may have
+            // arrived, and RingCentral may have acted on it.
+            throw new RingCentralUnreachableException(operation, !notConnected(cause), cause);
         } catch (InterruptedException e) {
+            pending.cancel(true);
             Thread.currentThread().interrupt();
             throw new RingCentralUnreachableException(operation, true, e);
         }
@@ -127,6 +144,15 @@ final class RingCentralHttp {
             throw failure(operation, response);
         }
         return response;
+    }
+
+    private static boolean notConnected(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private RingCentralException failure(String operation, HttpResponse<byte[]> response) {
@@ -146,7 +172,7 @@ final class RingCentralHttp {
             for (JsonNode error : body.path("errors")) {
                 addText(codes, error.get("errorCode"));
             }
-            oauthError = body.path("error").isString() ? body.path("error").asString() : null;
+            oauthError = oauthError(body.path("error"));
             List<String> candidates = new ArrayList<>();
             candidates.add(body.path("error_description").asString(null));
             candidates.add(body.path("message").asString(null));
@@ -157,6 +183,15 @@ final class RingCentralHttp {
         }
         return new RingCentralException(operation, response.statusCode(), List.copyOf(codes), oauthError, description,
                 retryAfter(headers), RateLimitStatus.from(headers), headers.firstValue("RCRequestId").orElse(null));
+    }
+
+    /**
+     * The RFC 6749 {@code error} code of an OAuth answer. RingCX answers Spring-style JSON whose {@code error} is the
+     * HTTP reason phrase ({@code "Unauthorized"}, {@code "Too Many Requests"}): that is no OAuth error. OAuth codes
+     * are lowercase words joined by underscores ({@code invalid_grant}), which tells the two apart.
+     */
+    private static String oauthError(JsonNode error) {
+        return error.isString() && OAUTH_ERROR.matcher(error.asString()).matches() ? error.asString() : null;
     }
 
     private static void addText(Set<String> codes, JsonNode node) {
