@@ -56,9 +56,17 @@ public class RingCentralPacer {
         }
     }
 
-    /** An answer to a request made under {@code grant} arrived carrying these rate-limit headers. */
+    /**
+     * An answer to a request made under {@code grant} arrived carrying these rate-limit headers. An answer without
+     * them did not come through RingCentral's per-user limiter (e.g. a 503 from in front of it), so the request did
+     * not use the budget and its slot is given back.
+     */
     public void answered(Grant grant, RateLimitStatus status) {
-        if (status == null || (status.group() != null && !status.group().equalsIgnoreCase("medium"))) {
+        if (status == null || !status.known()) {
+            release(grant, 1);
+            return;
+        }
+        if (status.group() != null && !status.group().equalsIgnoreCase("medium")) {
             return;
         }
         long now = clock.millis();

@@ -26,15 +26,19 @@ class InDoubtLookup {
 
     private final RingCentralApi api;
     private final Messages messages;
+    private final SendingProperties properties;
 
-    InDoubtLookup(RingCentralApi api, Messages messages) {
+    InDoubtLookup(RingCentralApi api, Messages messages, SendingProperties properties) {
         this.api = api;
         this.messages = messages;
+        this.properties = properties;
     }
 
     Optional<String> find(RingCentralAccess access, Claimed m, String text) {
-        Instant since = (m.attemptedAt() == null ? Instant.now() : m.attemptedAt()).minus(CLOCK_MARGIN);
-        return api.outboundSmsSince(access, since).stream()
+        // The attempt started at attemptedAt and could not have reached RingCentral after its lease ended.
+        Instant started = m.attemptedAt() == null ? Instant.now() : m.attemptedAt();
+        return api.outboundSmsWith(access, m.to(), started.minus(CLOCK_MARGIN),
+                        started.plus(properties.lease()).plus(CLOCK_MARGIN)).stream()
                 .filter(sms -> sms.from() != null && m.from().equals(sms.from().phoneNumber()))
                 .filter(sms -> sms.to() != null && sms.to().stream().anyMatch(to -> m.to().equals(to.phoneNumber())))
                 .filter(sms -> text.equals(sms.subject()))

@@ -66,13 +66,26 @@ public final class RingCentralApi {
 
     /**
      * The user's outbound SMS in the message store created since {@code since}, following paging to the end
-     * (RingCentral's view of what was sent: to confirm a send whose answer was lost, and to read delivery receipts).
+     * (RingCentral's view of what was sent: delivery receipts).
      */
     public List<SmsMessage> outboundSmsSince(RingCentralAccess access, java.time.Instant since) {
+        return outboundSms(access, "dateFrom=" + isoTime(since));
+    }
+
+    /**
+     * The user's outbound SMS to or from {@code phoneNumber} created between {@code from} and {@code to}: a narrow
+     * search of the message store, to find out whether a send whose answer was lost got through.
+     */
+    public List<SmsMessage> outboundSmsWith(RingCentralAccess access, String phoneNumber, java.time.Instant from,
+                                            java.time.Instant to) {
+        return outboundSms(access, "phoneNumber=" + RingCentralHttp.encode(phoneNumber) + "&dateFrom=" + isoTime(from)
+                + "&dateTo=" + isoTime(to));
+    }
+
+    private List<SmsMessage> outboundSms(RingCentralAccess access, String filter) {
         List<SmsMessage> found = new ArrayList<>();
-        String from = RingCentralHttp.encode(java.time.format.DateTimeFormatter.ISO_INSTANT.format(since));
         for (int page = 1; page <= MAX_PAGES; page++) {
-            HttpRequest request = http.bearer(access, MESSAGE_STORE + "?direction=Outbound&messageType=SMS&dateFrom=" + from
+            HttpRequest request = http.bearer(access, MESSAGE_STORE + "?direction=Outbound&messageType=SMS&" + filter
                     + "&perPage=" + PAGE_SIZE + "&page=" + page).GET().build();
             MessagePage answer = http.send("list messages", request, MessagePage.class).body();
             if (answer.records() != null) {
@@ -83,6 +96,10 @@ public final class RingCentralApi {
             }
         }
         return found;
+    }
+
+    private static String isoTime(java.time.Instant instant) {
+        return RingCentralHttp.encode(java.time.format.DateTimeFormatter.ISO_INSTANT.format(instant));
     }
 
     public Subscription createSubscription(RingCentralAccess access, SubscriptionRequest subscription) {

@@ -98,12 +98,15 @@ public final class SmsEndpoint {
         String direction = exchange.query("direction");
         String type = exchange.query("messageType");
         long dateFrom = date(exchange.query("dateFrom"), System.currentTimeMillis() - 24 * 3_600_000L);
+        long dateTo = date(exchange.query("dateTo"), Long.MAX_VALUE);
+        String phoneNumber = exchange.query("phoneNumber");
         int page = positive(exchange, "page", 1);
         int perPage = positive(exchange, "perPage", 100);
         List<StoredMessage> matching = new ArrayList<>();
         for (StoredMessage m : store.of(caller.extension().id())) {
             if ((direction == null || direction.equals(m.direction)) && (type == null || type.equals("SMS"))
-                    && m.createdAtMillis >= dateFrom) {
+                    && m.createdAtMillis >= dateFrom && m.createdAtMillis <= dateTo
+                    && (phoneNumber == null || phoneNumber.equals(m.from) || m.to.contains(phoneNumber))) {
                 matching.add(m);
             }
         }
