@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -157,8 +156,8 @@ class ConnectionSecretsTest {
                     .isEqualTo(200);
             Lifecycle.Connected connected = Lifecycle.connect(api, app, ringCentral, ALICE);
             assertInboundSmsArrives(first, connected);
-            List<String> sealedBefore = sealedValues(first);
-            assertThat(sealedBefore).as("sealed values with k1").allMatch(v -> v.startsWith("v1:k1:"))
+            List<String> sealedBefore = sealedWhere(first);
+            assertThat(sealedBefore).as("sealed values with k1").allMatch(where -> where.endsWith(": k1"))
                     .hasSizeGreaterThanOrEqualTo(6);
             first.close();
 
@@ -166,11 +165,12 @@ class ConnectionSecretsTest {
                     .sharingDatabaseWith(first).start();
             front.target(second.baseUri());
             long restarted = System.nanoTime();
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> sealedValues(second).stream().allMatch(v -> v.startsWith("v1:k2:")));
-            List<String> sealedAfter = sealedValues(second);
-            log.info("All {} sealed values re-sealed with k2 within {} ms of the restart", sealedAfter.size(),
-                    Duration.ofNanos(System.nanoTime() - restarted).toMillis());
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertThat(sealedWhere(second)).as("sealed values (table.column: key)")
+                            .allSatisfy(where -> assertThat(where).endsWith(": k2")));
+            List<String> sealedAfter = sealedWhere(second);
+            log.info("All {} sealed values re-sealed with k2 within {} ms of the restart: {}", sealedAfter.size(),
+                    Duration.ofNanos(System.nanoTime() - restarted).toMillis(), sealedAfter);
             assertThat(sealedAfter).hasSizeGreaterThanOrEqualTo(sealedBefore.size());
             second.close();
 
@@ -210,9 +210,37 @@ class ConnectionSecretsTest {
                 .query(String.class).list().stream().anyMatch(body -> body.contains(text)));
     }
 
-    /** Every stored value that has the form of a sealed secret. */
-    private static List<String> sealedValues(TestGateway gateway) throws SQLException {
-        return everyStoredValue(gateway.bean(DataSource.class)).stream().filter(v -> SEALED.matcher(v).matches()).toList();
+    /** Where each sealed value is, and with which key it was sealed: {@code table.column: kid}. */
+    private static List<String> sealedWhere(TestGateway gateway) throws SQLException {
+        List<String> where = new ArrayList<>();
+        try (Connection connection = gateway.bean(DataSource.class).getConnection()) {
+            for (String table : tables(connection)) {
+                try (var statement = connection.createStatement();
+                     ResultSet rows = statement.executeQuery("SELECT * FROM \"" + table + "\"")) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        for (int c = 1; c <= columns; c++) {
+                            String value = rows.getString(c);
+                            if (value != null && SEALED.matcher(value).matches()) {
+                                where.add(table + "." + rows.getMetaData().getColumnName(c).toLowerCase(java.util.Locale.ROOT)
+                                        + ": " + value.split(":")[1]);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return where;
+    }
+
+    private static List<String> tables(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (ResultSet rs = connection.getMetaData().getTables(null, "public", "%", new String[]{"TABLE"})) {
+            while (rs.next()) {
+                tables.add(rs.getString("TABLE_NAME"));
+            }
+        }
+        return tables;
     }
 
     private static String randomKey() {
@@ -265,13 +293,7 @@ class ConnectionSecretsTest {
     static List<String> everyStoredValue(DataSource dataSource) throws SQLException {
         List<String> values = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
-            DatabaseMetaData meta = connection.getMetaData();
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = meta.getTables(null, "public", "%", new String[]{"TABLE"})) {
-                while (rs.next()) {
-                    tables.add(rs.getString("TABLE_NAME"));
-                }
-            }
+            List<String> tables = tables(connection);
             assertThat(tables).contains("rc_extension", "rc_subscription", "rc_app", "oauth_state", "app");
             for (String table : tables) {
                 try (var statement = connection.createStatement();

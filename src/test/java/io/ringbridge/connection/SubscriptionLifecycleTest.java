@@ -32,6 +32,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.ringbridge.platform.crypto.SecretBox;
+import io.ringbridge.simulator.limits.RateGroup;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
@@ -61,7 +62,9 @@ class SubscriptionLifecycleTest {
 
     @BeforeParameterizedClassInvocation
     static void start(Database database) {
-        ringCentral = SimulatedRingCentral.start();
+        // Each test connects (and disconnects) a user: more OAuth than RingCentral's Auth group allows a minute.
+        ringCentral = SimulatedRingCentral.start(config ->
+                config.rateLimit(RateGroup.AUTH, 10_000, Duration.ofSeconds(60), Duration.ofSeconds(60)));
         // Subscriptions asked for 30 s are renewed once less than 25 s are left; the reconciler runs every second.
         gateway = ringCentral.start(ringCentral.gateway(database)
                 .property("ringbridge.connection.subscription-check-interval", "1s")
