@@ -27,6 +27,7 @@ import io.ringbridge.simulator.limits.RateGroup;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
+import io.ringbridge.testsupport.LogCapture;
 import io.ringbridge.testsupport.Response;
 import io.ringbridge.testsupport.SimulatedRingCentral;
 import io.ringbridge.testsupport.TestGateway;
@@ -96,13 +97,14 @@ class TokenRefreshTest {
 
         Set<String> seen = new LinkedHashSet<>();
         while (Duration.ofNanos(System.nanoTime() - start).compareTo(span) < 0) {
-            seen.add(Lifecycle.status(api, connected)); // reads the database only: no use of the token
+            seen.add(Lifecycle.storedStatus(gateway, connected));
             sleep(Duration.ofMillis(500));
         }
 
         long refreshes = ringCentral.admin().tokenRequests("refresh_token") - refreshesBefore;
         log.info("Idle extension over {} s: {} refreshes, statuses seen {}", span.toSeconds(), refreshes, seen);
         assertThat(seen).containsExactly("active");
+        assertThat(Lifecycle.status(api, connected)).isEqualTo("active");
         assertThat(refreshes).as("refreshed by the sweep alone").isGreaterThanOrEqualTo(span.dividedBy(REFRESH));
         assertThat(Lifecycle.session(ringCentral, connected.sessionId()).get("status"))
                 .as("still the OAuth session of the connect").isEqualTo("Active");
@@ -120,7 +122,8 @@ class TokenRefreshTest {
 
         long revokedAt = System.nanoTime();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> Lifecycle.status(api, connected).equals("revoked"));
+                .until(() -> Lifecycle.storedStatus(gateway, connected).equals("revoked"));
+        assertThat(Lifecycle.status(api, connected)).isEqualTo("revoked");
         log.info("Revocation noticed after {} ms", Duration.ofNanos(System.nanoTime() - revokedAt).toMillis());
         assertThat(Lifecycle.announcedStatuses(gateway, connected)).containsExactly("active", "revoked");
         assertThat(Lifecycle.extension(api, connected).path("lastRefreshError").asString()).contains("OAU-211");
@@ -159,7 +162,8 @@ class TokenRefreshTest {
         });
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> Lifecycle.status(api, connected).equals("refresh_failed"));
+                .until(() -> Lifecycle.storedStatus(gateway, connected).equals("refresh_failed"));
+        assertThat(Lifecycle.status(api, connected)).isEqualTo("refresh_failed");
         long failedAfter = Duration.ofNanos(System.nanoTime() - outageStart).toMillis();
         Response duringOutage = Lifecycle.sync(api, connected);
         assertThat(duringOutage.status()).as("a request during the outage: %s", duringOutage).isEqualTo(409);
@@ -172,7 +176,8 @@ class TokenRefreshTest {
         join(watcher);
 
         await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
-                .until(() -> Lifecycle.status(api, connected).equals("active"));
+                .until(() -> Lifecycle.storedStatus(gateway, connected).equals("active"));
+        assertThat(Lifecycle.status(api, connected)).isEqualTo("active");
         long activeAfter = Duration.ofNanos(System.nanoTime() - clearedAt).toMillis();
         List<Long> offsets = attempts.stream().map(t -> Duration.ofNanos(t - outageStart).toMillis()).toList();
         int busiestMinute = busiestWindow(attempts, Duration.ofSeconds(60));
@@ -201,15 +206,18 @@ class TokenRefreshTest {
         // The retry presents the rotated-out refresh token; within the grace RingCentral answers with the new pair.
         await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200)).until(() ->
                 ringCentral.admin().tokenRequests("refresh_token") >= refreshesBefore + 3
-                        && Lifecycle.status(api, connected).equals("active"));
+                        && Lifecycle.storedStatus(gateway, connected).equals("active"));
         long recoveredAfter = Duration.ofNanos(System.nanoTime() - lostAt).toMillis();
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < 10; i++) {
-            seen.add(Lifecycle.status(api, connected));
+            seen.add(Lifecycle.storedStatus(gateway, connected));
             sleep(Duration.ofMillis(500));
         }
         log.info("Lost refresh answer recovered after {} ms; then {}; statuses announced {}", recoveredAfter, seen,
                 Lifecycle.announcedStatuses(gateway, connected));
+        assertThat(LogCapture.lines()).as("the lost answer was this extension's refresh").anyMatch(line ->
+                line.contains("Refresh of extension " + connected.extensionId() + " of " + connected.app().tenantId()
+                        + " failed (refresh token: no answer from RingCentral"));
         assertThat(seen).containsExactly("active");
         assertThat(Lifecycle.announcedStatuses(gateway, connected)).doesNotContain("revoked");
         assertThat(Lifecycle.session(ringCentral, connected.sessionId()).get("status"))
