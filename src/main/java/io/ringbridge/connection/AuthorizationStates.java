@@ -83,7 +83,7 @@ class AuthorizationStates {
                 .param("cutoff", Timestamps.toDb(clock.instant().minus(Duration.ofDays(1)))).update();
     }
 
-    private static String context(String stateHash) {
+    static String context(String stateHash) {
         return "oauth_state:" + stateHash + ":code_verifier";
     }
 }

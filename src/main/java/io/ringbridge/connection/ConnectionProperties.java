@@ -13,7 +13,8 @@ public record ConnectionProperties(
         @DefaultValue("100") int tokensPerTenantPerHour,
         /* How often the refresher looks for tokens due; refreshes happen at 2/3 of an access token's life. */
         @DefaultValue("30s") Duration refreshSweepInterval,
-        /* First retry after a transient refresh failure; doubles up to refreshRetryMax (Retry-After wins if longer). */
+        /* First retry after a transient refresh failure; doubles up to refreshRetryMax (Retry-After wins if longer).
+           Never below 12 s, whatever is configured: RingCentral's Auth group allows 5 token requests a minute. */
         @DefaultValue("30s") Duration refreshRetryMin,
         @DefaultValue("30m") Duration refreshRetryMax,
         @DefaultValue("5m") Duration subscriptionCheckInterval,

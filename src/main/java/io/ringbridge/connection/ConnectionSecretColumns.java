@@ -11,8 +11,8 @@ import io.ringbridge.platform.crypto.SecretBox;
 
 /**
  * The connection's secrets for key rotation: extensions' tokens (under the row lock the refresher uses, so a
- * re-seal never overwrites a refresh), subscriptions' verification tokens and tenants' own app secrets.
- * OAuth states are not re-sealed: they live minutes.
+ * re-seal never overwrites a refresh), subscriptions' verification tokens, tenants' own app secrets and the PKCE
+ * verifiers of OAuth states (short-lived, but kept for a day after they expire: the old key must not be needed).
  */
 @Component
 class ConnectionSecretColumns implements SealedColumns {
@@ -75,6 +75,17 @@ class ConnectionSecretColumns implements SealedColumns {
             count += jdbc.sql("UPDATE rc_app SET client_secret = :new WHERE tenant_id = :tenant AND client_secret = :old")
                     .param("new", secrets.seal(secrets.open(app.secret(), context), context))
                     .param("tenant", app.tenantId()).param("old", app.secret()).update();
+        }
+        record State(String stateHash, String verifier) {
+        }
+        List<State> states = jdbc.sql("SELECT state_hash, code_verifier FROM oauth_state WHERE SUBSTRING(code_verifier FROM 1 FOR :len) <> :prefix")
+                .param("len", prefix.length()).param("prefix", prefix)
+                .query((rs, n) -> new State(rs.getString("state_hash"), rs.getString("code_verifier"))).list();
+        for (State state : states) {
+            String context = AuthorizationStates.context(state.stateHash());
+            count += jdbc.sql("UPDATE oauth_state SET code_verifier = :new WHERE state_hash = :hash AND code_verifier = :old")
+                    .param("new", secrets.seal(secrets.open(state.verifier(), context), context))
+                    .param("hash", state.stateHash()).param("old", state.verifier()).update();
         }
         return count;
     }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ringbridge.platform.web.ApiException;
 import io.ringbridge.ringcentral.PhoneNumber;
@@ -20,14 +21,16 @@ class ExtensionSync {
     private final RingCentralApi api;
     private final ConnectionStatus status;
     private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate transactions;
 
     ExtensionSync(Extensions extensions, TokenVault vault, RingCentralApi api, ConnectionStatus status,
-                  ApplicationEventPublisher publisher) {
+                  ApplicationEventPublisher publisher, TransactionTemplate transactions) {
         this.extensions = extensions;
         this.vault = vault;
         this.api = api;
         this.status = status;
         this.publisher = publisher;
+        this.transactions = transactions;
     }
 
     ConnectionStatus.ExtensionView sync(String tenantId, String extensionId) {
@@ -45,8 +48,12 @@ class ExtensionSync {
             throw new ApiException(org.springframework.http.HttpStatus.BAD_GATEWAY, "RingCentral could not be reached",
                     "ringcentral_unavailable");
         }
-        extensions.replaceNumbers(tenantId, extensionId, Extensions.Number.of(numbers));
+        // Under the extension's row lock: concurrent syncs (on any instance) replace the numbers one after another,
+        // and a sync that lost the race to a disconnect leaves nothing behind.
+        transactions.executeWithoutResult(tx -> extensions.lock(tenantId, extensionId).ifPresent(locked ->
+                extensions.replaceNumbers(tenantId, extensionId, Extensions.Number.of(numbers))));
         publisher.publishEvent(new ConnectionChanged(tenantId));
-        return status.view(extension);
+        // As it is now: getting the token may have refreshed it (new expiry, active again).
+        return status.view(extensions.find(tenantId, extensionId).orElse(extension));
     }
 }

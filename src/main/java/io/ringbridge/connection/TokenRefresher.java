@@ -42,6 +42,9 @@ class TokenRefresher {
 
     private static final Logger log = LoggerFactory.getLogger(TokenRefresher.class);
 
+    /** RingCentral's Auth group allows 5 token requests a minute per user and app: retries never come closer. */
+    static final Duration AUTH_SPACING = Duration.ofSeconds(12);
+
     private enum Mode {
         /** A caller needs a token now: refresh only if the access token is (nearly) expired. */
         WHEN_EXPIRING,
@@ -228,7 +231,9 @@ class TokenRefresher {
     private Duration backoff(int failures) {
         long base = properties.refreshRetryMin().toMillis() << Math.min(failures - 1, 20);
         long capped = Math.min(base, properties.refreshRetryMax().toMillis());
-        return Duration.ofMillis(capped + ThreadLocalRandom.current().nextLong(capped / 5 + 1));
+        long jittered = capped + ThreadLocalRandom.current().nextLong(capped / 5 + 1);
+        // However short the configured backoff, retries stay within RingCentral's Auth limit.
+        return Duration.ofMillis(Math.max(jittered, AUTH_SPACING.toMillis()));
     }
 
     private void count(String outcome) {
