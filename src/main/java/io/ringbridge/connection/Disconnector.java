@@ -67,14 +67,16 @@ class Disconnector {
         for (Subscriptions.Row row : subscriptionRows.ofExtension(key)) {
             subscriptions.remove(row, access);
         }
-        extensions.lock(key.tenantId(), key.extensionId()).ifPresent(locked -> {
+        String refreshToken = transactions.execute(tx -> extensions.lock(key.tenantId(), key.extensionId())
+                .map(locked -> sealing.openRefresh(key, locked.sealedRefreshToken())).orElse(null));
+        if (refreshToken != null) {
             try {
-                oauth.revoke(apps.forSource(key.tenantId(), extension.appSource()),
-                        sealing.openRefresh(key, locked.sealedRefreshToken()));
+                // Revoking ends the whole session at RingCentral; a failure is not retried (RingCentral's guidance).
+                oauth.revoke(apps.forSource(key.tenantId(), extension.appSource()), refreshToken);
             } catch (RingCentralFailure | IllegalStateException e) {
                 log.warn("Could not revoke the RingCentral session of extension {}: {}", key.extensionId(), e.getMessage());
             }
-        });
+        }
         transactions.executeWithoutResult(tx -> {
             subscriptionRows.ofExtension(key).forEach(row -> subscriptionRows.delete(row.subscriptionKey()));
             if (extensions.delete(key.tenantId(), key.extensionId())) {

@@ -137,7 +137,9 @@ class SubscriptionManager {
                 action = theirs == null ? "recreated missing" : theirs.blacklisted() ? "recreated blacklisted" : "recreated expired";
                 log.info("Subscription of extension {} {}", extension.extensionId(), action);
             } else if (expiry(theirs).isBefore(now.plus(properties.subscriptionRenewBefore()))) {
-                Subscription renewed = api.renewSubscription(access, theirs.id());
+                // Not RingCentral's renew: it resets to the default 7 days. An update restores the full lifetime.
+                Subscription renewed = api.updateSubscription(access, theirs.id(), EVENT_FILTERS,
+                        properties.subscriptionLifetime().toSeconds());
                 subscriptions.renewed(current.subscriptionKey(), expiry(renewed), now);
                 action = "renewed";
             } else {

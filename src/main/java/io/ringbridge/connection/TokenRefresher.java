@@ -28,11 +28,12 @@ import io.ringbridge.ringcentral.TokenSet;
  * dead token (the classic cause of spurious "revoked" connections). So a refresh is a critical section: callers
  * on one instance share one attempt (single flight), instances serialize on the extension's row lock, and
  * whoever gets the lock re-reads the row and skips the call when someone else already refreshed. The RingCentral
- * call happens under the lock and is bounded by the client's request timeout.
+ * call happens under the lock and is bounded by the client's request timeout. Every other writer of the tokens
+ * (a reconnect, the re-sealing job) takes the same lock, so the refresh token sent is always the stored one and a
+ * refresh can never lose a race to another.
  *
- * <p>Success stores the new pair and sets {@code active}. {@code invalid_grant} for the refresh token that is
- * still the stored one is a real revocation ({@code revoked}); for one that is no longer stored it is a lost race
- * and changes nothing. Passing failures (network, 5xx, 429, client credentials) are retried with exponential
+ * <p>Success stores the new pair and sets {@code active}. {@code invalid_grant} is therefore a real revocation
+ * ({@code revoked}). Passing failures (network, 5xx, 429, client credentials) are retried with exponential
  * backoff that honours {@code Retry-After}, so refreshes never approach RingCentral's Auth limit (5 a minute);
  * the extension turns {@code refresh_failed} only once its access token is no longer usable, so a failing early
  * refresh does not stop a working extension.
@@ -164,7 +165,7 @@ class TokenRefresher {
             return stored(key, extension, app, tokens, now);
         } catch (RingCentralException e) {
             if (e.oauthError().filter("invalid_grant"::equals).isPresent()) {
-                return invalidGrant(key, extension, refreshToken, e, now);
+                return revoked(key, extension, e, now);
             }
             return failed(locked, app, accessUsable, e, e.retryAfter().orElse(Duration.ZERO), now);
         } catch (RingCentralFailure e) {
@@ -191,15 +192,11 @@ class TokenRefresher {
         return new Usable(new RingCentralAccess(app.server(), tokens.accessToken()));
     }
 
-    private Outcome invalidGrant(Extensions.Key key, Extension extension, String usedRefreshToken,
-                                 RingCentralException e, Instant now) {
-        String stored = extensions.lock(key.tenantId(), key.extensionId())
-                .map(row -> sealing.openRefresh(key, row.sealedRefreshToken())).orElse(null);
-        if (stored != null && !stored.equals(usedRefreshToken)) {
-            count("lost_race");
-            log.info("Refresh of extension {} lost a race to another refresh; keeping the stored tokens", key.extensionId());
-            return new Unavailable(extension.status(), "refreshed concurrently; try again");
-        }
+    /**
+     * RingCentral refused the refresh token. It is the stored one and nobody could have replaced it meanwhile (every
+     * writer of the tokens holds this row's lock, which we hold), so this is no lost race: the session is gone.
+     */
+    private Outcome revoked(Extensions.Key key, Extension extension, RingCentralException e, Instant now) {
         count("revoked");
         extensions.recordRefreshFailure(key.tenantId(), key.extensionId(), ExtensionStatus.REVOKED,
                 extension.refreshFailures() + 1, e.getMessage(), now.plus(Duration.ofDays(3650)), now);
