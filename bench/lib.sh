@@ -42,3 +42,27 @@ wrk_run() {
   fi
   echo "$rps $p50 $p99"
 }
+
+# A throw-away PostgreSQL cluster (Debian's server binaries; installed if missing) on port $PGPORT.
+# Sets PG_URL_BASE (append a database name). Stop it with stop_postgres.
+PGPORT=${PGPORT:-55432}
+start_postgres() {
+  PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/postgres" ]; then
+    apt-get install -y -qq postgresql >/dev/null
+    PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  fi
+  PGDIR=$(mktemp -d)
+  local as=""
+  if [ "$(id -u)" -eq 0 ]; then chown postgres "$PGDIR"; as="su postgres -c"; fi
+  run_pg() { if [ -n "$as" ]; then su postgres -c "$*"; else sh -c "$*"; fi; }
+  run_pg "$PGBIN/initdb -D $PGDIR/data -A trust -U postgres" >/dev/null
+  run_pg "$PGBIN/pg_ctl -D $PGDIR/data -l $PGDIR/log -w -o '-p $PGPORT -k $PGDIR -c max_connections=300 -c shared_buffers=256MB' start" >/dev/null
+  PG_URL_BASE="jdbc:postgresql://127.0.0.1:$PGPORT"
+  for db in "$@"; do run_pg "$PGBIN/createdb -h 127.0.0.1 -p $PGPORT -U postgres $db"; done
+}
+stop_postgres() {
+  [ -n "${PGDIR:-}" ] || return 0
+  run_pg "$PGBIN/pg_ctl -D $PGDIR/data -m fast stop" >/dev/null 2>&1 || true
+  rm -rf "$PGDIR"
+}

@@ -1,0 +1,105 @@
+package io.ringbridge.bench;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.flywaydb.core.Flyway;
+
+/**
+ * Issue #5 benchmark 1: sustained {@code POST /v1/sms/send} throughput, and, in the same run, the ceiling of a plain
+ * JDBC insert of the same row with the same durability and concurrency (ratio ≥ 0.6); then p50/p99 at half the
+ * sustained rate (p99 ≤ 25 ms). Sending is off: this measures accepting.
+ */
+final class AcceptBench {
+
+    private static final String INSERT = """
+            INSERT INTO message (id, tenant_id, app_id, direction, status, from_number, to_number, body, user_id,
+                                 segments, next_attempt_at, created_at, updated_at)
+            VALUES (?, ?, ?, 'outbound', 'queued', ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    private AcceptBench() {
+    }
+
+    static void run(BenchWorld world, String database, String databaseUrl, String baselineUrl, int concurrency,
+                    double seconds) throws Exception {
+        Path data = Files.createTempDirectory("bench-accept-");
+        Map<String, String> properties = Map.of("ringbridge.admin-key", BenchWorld.ADMIN_KEY,
+                "ringbridge.data-dir", data.toString(), "database.url", databaseUrl == null ? "" : databaseUrl,
+                "ringbridge.limits.app-requests-per-minute", "2000000000",
+                "ringbridge.limits.admin-requests-per-minute", "2000000000",
+                "ringbridge.sending.enabled", "false", "logging.level.io.ringbridge.access", "warn");
+        try (Launched gateway = Launched.gateway(world.javaCommand, world.jar, properties)) {
+            String key = BenchWorld.tenantWithApp(gateway.base);
+            URI send = gateway.base.resolve("/v1/sms/send");
+            AtomicLong n = new AtomicLong();
+            java.util.function.IntSupplier post = () -> Http.post(send, key,
+                    "{\"to\":\"+1415" + String.format("%07d", n.incrementAndGet() % 10_000_000) + "\",\"from\":\"+16506000000\","
+                            + "\"body\":\"Your code is 482913. It expires in 10 minutes.\"}").status();
+            System.out.println("warm-up...");
+            Load.closedLoop(concurrency, Math.min(15, seconds), post);
+            Load.Result sustained = Load.closedLoop(concurrency, seconds, post);
+            Load.Result half = Load.fixedRate(sustained.perSecond() / 2, seconds, post);
+
+            String jdbcUrl = baselineUrl != null ? baselineUrl
+                    : "jdbc:h2:file:" + Files.createTempDirectory("bench-baseline-").resolve("baseline")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+            Flyway.configure().dataSource(jdbcUrl, null, null).locations("classpath:db/migration").load().migrate();
+            Load.closedLoop(concurrency, Math.min(10, seconds), inserter(jdbcUrl));
+            Load.Result ceiling = Load.closedLoop(concurrency, seconds, inserter(jdbcUrl));
+
+            System.out.printf("%n== Accept (%s, %d concurrent)%n", database, concurrency);
+            System.out.println("POST /v1/sms/send sustained: " + sustained);
+            System.out.println("plain JDBC insert ceiling:  " + ceiling);
+            System.out.println("POST at half rate (" + Math.round(sustained.perSecond() / 2) + "/s): " + half);
+            double ratio = sustained.perSecond() / ceiling.perSecond();
+            System.out.printf("ratio send/insert = %.2f (target >= 0.60): %s%n", ratio, ratio >= 0.6 ? "PASS" : "FAIL");
+            System.out.printf("p99 at half rate = %.2f ms (target <= 25 ms): %s%n", half.p99Micros() / 1000.0,
+                    half.p99Micros() <= 25_000 ? "PASS" : "FAIL");
+        }
+    }
+
+    /** One JDBC connection per caller (like a pool sized to the concurrency), autocommit: one durable row per call. */
+    private static java.util.function.IntSupplier inserter(String jdbcUrl) {
+        ThreadLocal<PreparedStatement> statements = ThreadLocal.withInitial(() -> {
+            try {
+                Connection connection = DriverManager.getConnection(jdbcUrl);
+                connection.setAutoCommit(true);
+                return connection.prepareStatement(INSERT);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        // Distinct from every other run's ids: a random start, then a counter (12 hex digits like msg_ ids).
+        AtomicLong ids = new AtomicLong(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 44));
+        return () -> {
+            try {
+                PreparedStatement insert = statements.get();
+                Timestamp now = Timestamp.from(Instant.now());
+                insert.setString(1, String.format("msg_%012x", ids.incrementAndGet()));
+                insert.setString(2, "tenant_0123456789abcdef");
+                insert.setString(3, "app_0123456789abcdef");
+                insert.setString(4, "+16506000000");
+                insert.setString(5, "+14155550100");
+                insert.setString(6, "Your code is 482913. It expires in 10 minutes.");
+                insert.setString(7, null);
+                insert.setInt(8, 1);
+                insert.setTimestamp(9, now);
+                insert.setTimestamp(10, now);
+                insert.setTimestamp(11, now);
+                insert.executeUpdate();
+                return 200;
+            } catch (Exception e) {
+                return 500;
+            }
+        };
+    }
+}

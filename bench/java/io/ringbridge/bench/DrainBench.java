@@ -1,0 +1,43 @@
+package io.ringbridge.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Issue #5 benchmark 2: how fast queued messages become sent on PostgreSQL, RingCentral's limits off: with no added
+ * latency (target ≥ 1,000 messages/s) and with 250 ms per call (target ≥ 400 messages/s). The queue is filled by a
+ * gateway that does not send; a fresh gateway then drains it while the driver watches the database.
+ */
+final class DrainBench {
+
+    private DrainBench() {
+    }
+
+    static void run(BenchWorld world, String databaseUrl, int messages, long latencyMs, double target) throws Exception {
+        List<String> args = latencyMs > 0 ? List.of("--no-limits", "--latency-ms", Long.toString(latencyMs)) : List.of("--no-limits");
+        try (Launched simulator = world.simulator(args)) {
+            Path data = Files.createTempDirectory("bench-drain-");
+            Map<String, String> filling = new java.util.LinkedHashMap<>(world.gatewayProperties(simulator, databaseUrl, data));
+            filling.put("ringbridge.sending.enabled", "false");
+            String key;
+            try (Launched gateway = Launched.gateway(world.javaCommand, world.jar, filling)) {
+                world.registerApp(simulator, List.of(gateway.base));
+                key = BenchWorld.tenantWithApp(gateway.base);
+                world.connectAll(gateway.base, key);
+                Queue.fill(gateway.base, key, world.users, messages);
+            }
+            Map<String, String> draining = new java.util.LinkedHashMap<>(world.gatewayProperties(simulator, databaseUrl, data));
+            draining.put("ringbridge.sending.max-in-flight", "512");
+            try (Launched gateway = Launched.gateway(world.javaCommand, world.jar, draining)) {
+                double seconds = Queue.secondsUntilDrained(databaseUrl, messages);
+                double rate = messages / seconds;
+                System.out.printf("%n== Drain (PostgreSQL, %d senders, %d messages, simulator limits off, latency %d ms)%n",
+                        world.users, messages, latencyMs);
+                System.out.printf("queued -> sent: %d messages in %.1f s = %.0f messages/s (target >= %.0f): %s%n",
+                        messages, seconds, rate, target, rate >= target ? "PASS" : "FAIL");
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.ringbridge.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A gateway or simulator the driver started as a process of its own. */
+final class Launched implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    final URI base;
+
+    private Launched(Process process, Path log, URI base) {
+        this.process = process;
+        this.log = log;
+        this.base = base;
+    }
+
+    /** The packaged gateway ({@code java -jar}) with {@code --name=value} properties. */
+    static Launched gateway(String java, Path jar, Map<String, String> properties) {
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-jar", jar.toString(), "--server.port=0"));
+        properties.forEach((name, value) -> command.add("--" + name + "=" + value));
+        return start(command, Pattern.compile("Tomcat started on port (\\d+)"), "/health");
+    }
+
+    /** The standalone RingCentral simulator. */
+    static Launched simulator(String java, String classpath, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-XX:+UseZGC", "-cp", classpath,
+                "io.ringbridge.simulator.SimulatorMain", "--port", "0", "--host", "127.0.0.1"));
+        command.addAll(args);
+        return start(command, Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)"), "/");
+    }
+
+    private static Launched start(List<String> command, Pattern port, String probe) {
+        try {
+            Path log = Files.createTempFile("bench-", ".log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            for (int i = 0; i < 600; i++) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("exited: " + Files.readString(log));
+                }
+                Matcher matcher = port.matcher(Files.readString(log));
+                if (matcher.find()) {
+                    URI base = URI.create("http://127.0.0.1:" + matcher.group(1));
+                    for (int j = 0; j < 300; j++) {
+                        try {
+                            if (Http.get(base.resolve(probe), null).status() < 500) {
+                                return new Launched(process, log, base);
+                            }
+                        } catch (IllegalStateException notYet) {
+                            // keep waiting
+                        }
+                        Thread.sleep(100);
+                    }
+                }
+                Thread.sleep(100);
+            }
+            throw new IllegalStateException("did not start: " + Files.readString(log));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Issue #5 benchmarks (see bench/java/io/ringbridge/bench): the driver is a separate JVM that starts the
+# simulator and the packaged gateway as processes of their own, fills and drains the queue, and prints the
+# measured figures and the ratio each target asks for. PostgreSQL is a throw-away Debian cluster.
+#
+#   bench/messaging.sh accept            # POST /v1/sms/send vs plain JDBC insert, PostgreSQL and H2
+#   bench/messaging.sh drain             # queued -> sent, limits off, 0 ms and 250 ms latency (PostgreSQL)
+#   bench/messaging.sh pacing            # 20 extensions, Medium 40/10 s, alone and with another client
+#   SECONDS_PER_RUN=30 CONCURRENCY=64 bench/messaging.sh accept
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+WHAT=${1:-all}
+
+JAVA=$(find_java)
+JAVAC="${JAVA%/java}/javac"
+./mvnw -B -q -DskipTests package
+JAR=$(ls target/ringbridge-*.jar | grep -v original | head -1)
+mkdir -p bench/out/classes
+./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=bench/out/classpath.txt
+CP="target/classes:$(cat bench/out/classpath.txt)"
+"$JAVAC" -q -d bench/out/classes -cp "$CP" $(find bench/java -name '*.java') 2>/dev/null || "$JAVAC" -d bench/out/classes -cp "$CP" $(find bench/java -name '*.java')
+
+start_postgres gateway baseline
+trap stop_postgres EXIT
+driver() {
+  "$JAVA" -Xmx1g -Dbench.java="$JAVA" -Dbench.jar="$JAR" -Dbench.seconds="${SECONDS_PER_RUN:-20}" \
+    -Dbench.concurrency="${CONCURRENCY:-32}" -cp "bench/out/classes:$CP" io.ringbridge.bench.BenchMain "$@"
+}
+fresh_db() { run_pg "$PGBIN/dropdb -h 127.0.0.1 -p $PGPORT -U postgres --if-exists $1; $PGBIN/createdb -h 127.0.0.1 -p $PGPORT -U postgres $1"; }
+
+case "$WHAT" in
+  accept|all)
+    DATABASE_URL="$PG_URL_BASE/gateway?user=postgres" BASELINE_URL="$PG_URL_BASE/baseline?user=postgres" driver accept postgres
+    driver accept h2 ;;&
+  drain|all)
+    fresh_db gateway; DATABASE_URL="$PG_URL_BASE/gateway?user=postgres" driver drain 20000 0 1000
+    fresh_db gateway; DATABASE_URL="$PG_URL_BASE/gateway?user=postgres" driver drain 10000 250 400 ;;&
+  pacing|all)
+    fresh_db gateway; DATABASE_URL="$PG_URL_BASE/gateway?user=postgres" driver pacing 2000 false
+    fresh_db gateway; DATABASE_URL="$PG_URL_BASE/gateway?user=postgres" driver pacing 2000 true ;;
+esac
