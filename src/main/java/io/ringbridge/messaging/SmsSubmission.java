@@ -47,7 +47,10 @@ class SmsSubmission {
         this.clock = clock;
     }
 
-    Outcome submit(String tenantId, String appId, SmsRequests.Send request, String idempotencyKey) {
+    Outcome submit(String tenantId, String appId, SmsRequests.Send sent, String idempotencyKey) {
+        // An empty userId means no user (docs/API-NOTES.md), for the stored message and for the idempotency hash.
+        SmsRequests.Send request = sent.userId() != null && sent.userId().isEmpty()
+                ? new SmsRequests.Send(sent.to(), sent.from(), sent.body(), null) : sent;
         if (blank(request.to()) || blank(request.from()) || blank(request.body())) {
             throw ApiException.badRequest(SmsRequests.REQUIRED, "missing_fields");
         }
