@@ -134,10 +134,14 @@ class SmsController {
             return null;
         }
         try {
-            return Instant.parse(value);
+            Instant time = Instant.parse(value);
+            if (HistoryQuery.inRange(time)) {
+                return time;
+            }
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name + " must be an ISO-8601 timestamp like 2026-03-01T10:00:00.000Z",
-                    "invalid_" + name);
+            // same error below
         }
+        throw ApiException.badRequest(name + " must be an ISO-8601 timestamp like 2026-03-01T10:00:00.000Z",
+                "invalid_" + name);
     }
 }
