@@ -61,7 +61,11 @@ class SmsSubmission {
         if (request.body().length() > 1600) {
             throw ApiException.badRequest("body must be 1-1600 characters", "invalid_body");
         }
-        if (request.userId() != null && request.userId().length() > 200) {
+        // PostgreSQL text cannot hold U+0000, and no SMS carries it: refused, on every database alike.
+        if (request.body().indexOf('\u0000') >= 0) {
+            throw ApiException.badRequest("body must not contain NUL characters", "invalid_body");
+        }
+        if (request.userId() != null && (request.userId().length() > 200 || request.userId().indexOf('\u0000') >= 0)) {
             throw ApiException.badRequest("userId must be a string of at most 200 characters", "invalid_user_id");
         }
         if (idempotencyKey != null && (idempotencyKey.isEmpty() || idempotencyKey.length() > 255)) {

@@ -241,6 +241,9 @@ class SmsStatusAndHistoryTest {
         errors.put("until=2026-13-01T00:00:00Z", "until must be an ISO-8601 timestamp like 2026-03-01T10:00:00.000Z");
         errors.put("since=" + encode("+300000-01-01T00:00:00Z"), "since must be an ISO-8601 timestamp like 2026-03-01T10:00:00.000Z");
         errors.put("until=" + encode("-300000-01-01T00:00:00Z"), "until must be an ISO-8601 timestamp like 2026-03-01T10:00:00.000Z");
+        errors.put("from=%00", "Invalid value for from");
+        errors.put("to=%2B1415%00", "Invalid value for to");
+        errors.put("userId=u%00", "Invalid value for userId");
         for (String limit : List.of("0", "201", "abc", "-1", "1.5", "", "99999999999")) {
             errors.put("limit=" + limit, "limit must be between 1 and 200");
         }

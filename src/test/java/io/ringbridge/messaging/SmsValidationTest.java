@@ -216,6 +216,19 @@ class SmsValidationTest {
     }
 
     @Test
+    void aNulCharacterIsRefusedNotStored() {
+        // PostgreSQL text cannot hold U+0000 (and RingCentral would not send it): a client error, never a 500.
+        Response inBody = Sms.send(api, app.apiKey(), ALICE_SMS, TO, "before\u0000after");
+        assertThat(inBody.status()).as("%s", inBody).isEqualTo(400);
+        assertThat(inBody.error()).isEqualTo("body must not contain NUL characters");
+        Response inUserId = api.post("/v1/sms/send", app.apiKey(),
+                Sms.json("to", TO, "from", ALICE_SMS, "body", "Hi", "userId", "u\u0000"));
+        assertThat(inUserId.status()).as("%s", inUserId).isEqualTo(400);
+        assertThat(inUserId.error()).isEqualTo("userId must be a string of at most 200 characters");
+        assertNothingStored(app);
+    }
+
+    @Test
     void theRequiredErrorComesFirstThenPhoneNumbersThenBody() {
         Response missingAndBadNumber = api.post("/v1/sms/send", app.apiKey(), Sms.json("to", "bad", "body", "x".repeat(2000)));
         assertThat(missingAndBadNumber.error()).isEqualTo(REQUIRED);
