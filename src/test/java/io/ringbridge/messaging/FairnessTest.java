@@ -67,15 +67,15 @@ class FairnessTest {
     }
 
     /**
-     * RingCentral's limits off: the busy sender goes as fast as the gateway sends (here four at a time against
-     * 100 ms of RingCentral latency, so its backlog lasts well over ten seconds); the other tenant's messages
-     * still get their turns right away instead of queueing behind it.
+     * RingCentral's limits off: the busy sender goes as fast as the gateway sends (here three at a time against
+     * 150 ms of RingCentral latency, about 20 a second, so its backlog lasts half a minute); the other tenant's
+     * messages still get their turns right away instead of queueing behind it.
      */
     @Test
     void anUnpacedBacklogDoesNotHoldBackAnotherTenant() {
         try (SimulatedRingCentral ringCentral = SimulatedRingCentral.start(config -> config.rateLimitsEnabled(false)
-                .sessionCap(1_000).latencyMs(100));
-             TestGateway gateway = ringCentral.start(gatewayFor(ringCentral).property("ringbridge.sending.max-in-flight", "4"))) {
+                .sessionCap(1_000).latencyMs(150));
+             TestGateway gateway = ringCentral.start(gatewayFor(ringCentral).property("ringbridge.sending.max-in-flight", "3"))) {
             World world = World.of(gateway);
 
             Bulk.submit(world.api, world.busy.apiKey(), ALICE_SMS, BACKLOG, "Backlog");
@@ -89,10 +89,11 @@ class FairnessTest {
             assertThat(backlogSent).hasSize(BACKLOG);
             Instant fewDone = last(fewSent);
             long backlogSentAfterTheFew = backlogSent.stream().filter(t -> t.isAfter(fewDone)).count();
-            assertThat(backlogWhenTheFewArrive).as("a deep backlog when the few arrive").isGreaterThanOrEqualTo(300);
+            assertThat(backlogWhenTheFewArrive).as("a deep backlog when the few arrive").isGreaterThanOrEqualTo(200);
             assertThat(stillWaiting).as("most of it still waits when the few are sent")
-                    .isGreaterThanOrEqualTo(backlogWhenTheFewArrive - 100);
-            assertThat(backlogSentAfterTheFew).as("backlog messages sent after the last of the few").isGreaterThanOrEqualTo(250);
+                    .isGreaterThanOrEqualTo(backlogWhenTheFewArrive * 3 / 4);
+            assertThat(backlogSentAfterTheFew).as("backlog messages sent after the last of the few")
+                    .isGreaterThanOrEqualTo(backlogWhenTheFewArrive * 3 / 4);
             assertThat(Duration.between(fewDone, last(backlogSent))).as("the few were done long before the backlog")
                     .isGreaterThan(Duration.ofSeconds(5));
         }
