@@ -57,6 +57,12 @@ final class PacingWindow {
         return granted;
     }
 
+    /** A request made at {@code now} without a reservation; it counts like an answered one from now on. */
+    void record(long now) {
+        purge(now);
+        answered.add(now);
+    }
+
     /** Gives back slots reserved at {@code reservedAt} that were not used for a request. */
     void release(long reservedAt, int count) {
         for (int i = 0; i < count; i++) {

@@ -87,6 +87,18 @@ public class RingCentralPacer {
         });
     }
 
+    /**
+     * A Medium-group request that does not wait for a slot (subscription create and delete, made while connecting
+     * or repairing): it counts against the extension's window all the same, so the sends after it leave room for it.
+     */
+    public void used(String tenantId, String extensionId) {
+        long now = clock.millis();
+        update(tenantId, extensionId, window -> {
+            window.record(now);
+            return null;
+        });
+    }
+
     /** When the next slot can be reserved. */
     public Instant nextSlot(String tenantId, String extensionId) {
         long now = clock.millis();

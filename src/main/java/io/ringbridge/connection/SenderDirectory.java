@@ -45,6 +45,12 @@ public class SenderDirectory {
                 .optional());
     }
 
+    /** Whether a connected extension of the tenant has the number as a high-volume (A2P) number only. */
+    public boolean a2pOnly(String tenantId, String number) {
+        return jdbc.sql("SELECT COUNT(*) FROM rc_phone_number WHERE tenant_id = :tenant AND phone_number = :number AND kind = 'a2p'")
+                .param("tenant", tenantId).param("number", number).query(Long.class).single() > 0;
+    }
+
     /** Whether the tenant has any RingCentral extension connected (in whatever state). */
     public boolean connected(String tenantId) {
         return jdbc.sql("SELECT COUNT(*) FROM rc_extension WHERE tenant_id = :tenant")

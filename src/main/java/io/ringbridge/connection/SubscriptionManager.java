@@ -39,7 +39,7 @@ class SubscriptionManager {
     static final String RECEIVER_PATH = "/v1/webhooks/ringcentral/";
 
     /** A subscription created at RingCentral whose row still has to be activated in the caller's transaction. */
-    record Created(String subscriptionKey, String rcSubscriptionId, Instant expiresAt) {
+    record Created(Extensions.Key extension, String subscriptionKey, String rcSubscriptionId, Instant expiresAt) {
     }
 
     private final Subscriptions subscriptions;
@@ -47,15 +47,17 @@ class SubscriptionManager {
     private final SecretBox secrets;
     private final PublicUrl publicUrl;
     private final ConnectionProperties properties;
+    private final RingCentralPacer pacer;
     private final Clock clock;
 
     SubscriptionManager(Subscriptions subscriptions, RingCentralApi api, SecretBox secrets, PublicUrl publicUrl,
-                        ConnectionProperties properties, Clock clock) {
+                        ConnectionProperties properties, RingCentralPacer pacer, Clock clock) {
         this.subscriptions = subscriptions;
         this.api = api;
         this.secrets = secrets;
         this.publicUrl = publicUrl;
         this.properties = properties;
+        this.pacer = pacer;
         this.clock = clock;
     }
 
@@ -68,9 +70,11 @@ class SubscriptionManager {
         String verificationToken = SecretTokens.generate();
         subscriptions.insertPending(key, extension, secrets.seal(verificationToken, tokenContext(key)), clock.instant());
         try {
+            // Creating a subscription is in the Medium group with the extension's SMS sends (API.md §5).
+            pacer.used(extension.tenantId(), extension.extensionId());
             Subscription created = api.createSubscription(access, new SubscriptionRequest(EVENT_FILTERS, address(key),
                     verificationToken, properties.subscriptionLifetime().toSeconds()));
-            return new Created(key, created.id(), expiry(created));
+            return new Created(extension, key, created.id(), expiry(created));
         } catch (RuntimeException e) {
             subscriptions.delete(key);
             throw e;
@@ -79,7 +83,7 @@ class SubscriptionManager {
 
     /** Removes the subscription at RingCentral (best effort: it may already be gone) and our row. */
     void remove(Subscriptions.Row row, RingCentralAccess access) {
-        deleteAtRingCentral(row.rcSubscriptionId(), access);
+        deleteAtRingCentral(new Extensions.Key(row.tenantId(), row.extensionId()), row.rcSubscriptionId(), access);
         subscriptions.delete(row.subscriptionKey());
     }
 
@@ -88,13 +92,14 @@ class SubscriptionManager {
      * subscription id, so the id comes from {@code created}.
      */
     void discard(Created created, RingCentralAccess access) {
-        deleteAtRingCentral(created.rcSubscriptionId(), access);
+        deleteAtRingCentral(created.extension(), created.rcSubscriptionId(), access);
         subscriptions.delete(created.subscriptionKey());
     }
 
-    private void deleteAtRingCentral(String rcSubscriptionId, RingCentralAccess access) {
+    private void deleteAtRingCentral(Extensions.Key extension, String rcSubscriptionId, RingCentralAccess access) {
         if (rcSubscriptionId != null && access != null) {
             try {
+                pacer.used(extension.tenantId(), extension.extensionId());
                 api.deleteSubscription(access, rcSubscriptionId);
             } catch (RingCentralException e) {
                 if (e.status() != 404) {
@@ -163,6 +168,7 @@ class SubscriptionManager {
                     && subscription.deliveryMode().address().startsWith(ours);
             if (pointsHere && !known.contains(subscription.id())) {
                 try {
+                    pacer.used(extension.tenantId(), extension.extensionId());
                     api.deleteSubscription(access, subscription.id());
                     log.info("Deleted orphaned RingCentral subscription {} of extension {}", subscription.id(),
                             extension.extensionId());

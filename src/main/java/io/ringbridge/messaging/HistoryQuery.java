@@ -10,6 +10,14 @@ import io.ringbridge.platform.ids.IdKind;
 record HistoryQuery(String direction, MessageStatus status, String from, String to, String userId, Instant since,
                     Instant until, Cursor after) {
 
+    /** Times the history compares: four-digit years, which every database stores (PostgreSQL ends in 294276). */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
+    static boolean inRange(Instant time) {
+        return !time.isBefore(EARLIEST) && !time.isAfter(LATEST);
+    }
+
     /** A position in the newest-first order: opaque to clients, stable under inserts. */
     record Cursor(Instant createdAt, String id) {
 
@@ -27,8 +35,9 @@ record HistoryQuery(String direction, MessageStatus status, String from, String 
                 if (colon < 1 || !IdKind.MESSAGE.matches(id)) {
                     return null;
                 }
-                return new Cursor(Instant.ofEpochMilli(Long.parseLong(raw.substring(0, colon))), id);
-            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                Instant createdAt = Instant.ofEpochMilli(Long.parseLong(raw.substring(0, colon)));
+                return inRange(createdAt) ? new Cursor(createdAt, id) : null;
+            } catch (IllegalArgumentException | IndexOutOfBoundsException | java.time.DateTimeException e) {
                 return null;
             }
         }

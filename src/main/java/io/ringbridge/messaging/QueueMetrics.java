@@ -39,23 +39,25 @@ class QueueMetrics {
 
     @Scheduled(fixedDelayString = "${ringbridge.metrics.queue-interval:5s}")
     void refresh() {
-        jdbc.sql("SELECT status, COUNT(*) AS n, MIN(created_at) AS oldest FROM message "
+        long q = 0;
+        long s = 0;
+        Instant oldest = null;
+        for (Count count : jdbc.sql("SELECT status, COUNT(*) AS n, MIN(created_at) AS oldest FROM message "
                         + "WHERE status IN ('queued', 'sending') GROUP BY status")
-                .query(rs -> {
-                    long q = 0;
-                    long s = 0;
-                    Instant oldest = null;
-                    while (rs.next()) {
-                        if (rs.getString("status").equals("queued")) {
-                            q = rs.getLong("n");
-                            oldest = Timestamps.fromDb(rs, "oldest");
-                        } else {
-                            s = rs.getLong("n");
-                        }
-                    }
-                    queued.set(q);
-                    sending.set(s);
-                    oldestAgeSeconds.set(oldest == null ? 0 : Duration.between(oldest, clock.instant()).toSeconds());
-                });
+                .query((rs, n) -> new Count(rs.getString("status"), rs.getLong("n"), Timestamps.fromDb(rs, "oldest")))
+                .list()) {
+            if (count.status().equals("queued")) {
+                q = count.messages();
+                oldest = count.oldest();
+            } else {
+                s = count.messages();
+            }
+        }
+        queued.set(q);
+        sending.set(s);
+        oldestAgeSeconds.set(oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds()));
+    }
+
+    private record Count(String status, long messages, Instant oldest) {
     }
 }

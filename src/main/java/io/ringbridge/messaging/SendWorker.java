@@ -135,9 +135,11 @@ class SendWorker implements SmartLifecycle {
         }
         Optional<SenderDirectory.Route> route = directory.route(next.tenantId(), next.fromNumber());
         if (route.isEmpty()) {
-            failQueued(next, directory.connected(next.tenantId())
-                    ? "Phone number " + next.fromNumber() + " is not registered in this RingCentral account"
-                    : "RingCentral not connected for this tenant");
+            failQueued(next, !directory.connected(next.tenantId()) ? "RingCentral not connected for this tenant"
+                    : directory.a2pOnly(next.tenantId(), next.fromNumber())
+                    ? "Phone number " + next.fromNumber() + " is a high-volume (A2P) number, which cannot send through "
+                    + "RingCentral's SMS API; use a number with the SmsSender feature"
+                    : "Phone number " + next.fromNumber() + " is not registered in this RingCentral account");
             return;
         }
         SenderDirectory.Route via = route.get();

@@ -103,6 +103,9 @@ class SmsController {
                 throw ApiException.badRequest("Invalid cursor", "invalid_cursor");
             }
         }
+        text("from", from);
+        text("to", to);
+        text("userId", userId);
         HistoryQuery query = new HistoryQuery(direction, wanted, from, to, userId, instant("since", since),
                 instant("until", until), after);
         List<Message> page = messages.page(caller.tenantFor(tenantId), query, size + 1);
@@ -129,15 +132,26 @@ class SmsController {
         throw ApiException.badRequest("limit must be between 1 and 200", "invalid_limit");
     }
 
+    /** A filter value the database can compare: PostgreSQL refuses text with U+0000 outright. */
+    private static void text(String name, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw ApiException.badRequest("Invalid value for " + name, "invalid_parameter");
+        }
+    }
+
     private static Instant instant(String name, String value) {
         if (value == null) {
             return null;
         }
         try {
-            return Instant.parse(value);
+            Instant time = Instant.parse(value);
+            if (HistoryQuery.inRange(time)) {
+                return time;
+            }
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name + " must be an ISO-8601 timestamp like 2026-03-01T10:00:00.000Z",
-                    "invalid_" + name);
+            // same error below
         }
+        throw ApiException.badRequest(name + " must be an ISO-8601 timestamp like 2026-03-01T10:00:00.000Z",
+                "invalid_" + name);
     }
 }

@@ -47,7 +47,10 @@ class SmsSubmission {
         this.clock = clock;
     }
 
-    Outcome submit(String tenantId, String appId, SmsRequests.Send request, String idempotencyKey) {
+    Outcome submit(String tenantId, String appId, SmsRequests.Send sent, String idempotencyKey) {
+        // An empty userId means no user (docs/API-NOTES.md), for the stored message and for the idempotency hash.
+        SmsRequests.Send request = sent.userId() != null && sent.userId().isEmpty()
+                ? new SmsRequests.Send(sent.to(), sent.from(), sent.body(), null) : sent;
         if (blank(request.to()) || blank(request.from()) || blank(request.body())) {
             throw ApiException.badRequest(SmsRequests.REQUIRED, "missing_fields");
         }
@@ -58,7 +61,11 @@ class SmsSubmission {
         if (request.body().length() > 1600) {
             throw ApiException.badRequest("body must be 1-1600 characters", "invalid_body");
         }
-        if (request.userId() != null && request.userId().length() > 200) {
+        // PostgreSQL text cannot hold U+0000, and no SMS carries it: refused, on every database alike.
+        if (request.body().indexOf('\u0000') >= 0) {
+            throw ApiException.badRequest("body must not contain NUL characters", "invalid_body");
+        }
+        if (request.userId() != null && (request.userId().length() > 200 || request.userId().indexOf('\u0000') >= 0)) {
             throw ApiException.badRequest("userId must be a string of at most 200 characters", "invalid_user_id");
         }
         if (idempotencyKey != null && (idempotencyKey.isEmpty() || idempotencyKey.length() > 255)) {
