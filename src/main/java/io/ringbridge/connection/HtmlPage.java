@@ -18,7 +18,7 @@ import io.ringbridge.platform.web.PagePolicy;
  */
 final class HtmlPage {
 
-    enum Tone { NEUTRAL, SUCCESS, WARNING, ERROR }
+    enum Tone { NEUTRAL, SUCCESS, ERROR }
 
     private final String title;
     private final Tone tone;
@@ -116,7 +116,6 @@ final class HtmlPage {
     private String color() {
         return switch (tone) {
             case SUCCESS -> "#1f9d55";
-            case WARNING -> "#d69e2e";
             case ERROR -> "#c53030";
             case NEUTRAL -> "#0073ae";
         };

@@ -131,14 +131,6 @@ final class PacingWindow {
         pending.removeIf(time -> time <= cutoff);
     }
 
-    int limit() {
-        return limit;
-    }
-
-    long windowMs() {
-        return windowMs;
-    }
-
     String encode() {
         return limit + "|" + windowMs + "|" + blockedUntil + "|" + join(answered) + "|" + join(pending);
     }

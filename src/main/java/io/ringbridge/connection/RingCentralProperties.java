@@ -12,8 +12,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("ringcentral")
 public record RingCentralProperties(String clientId, String clientSecret,
                                     @DefaultValue("https://platform.ringcentral.com") URI server) {
-
-    public boolean configured() {
-        return clientId != null && !clientId.isBlank();
-    }
 }

@@ -30,10 +30,6 @@ class TokenSealing {
         return secrets.open(sealed, context(key, "refresh_token"));
     }
 
-    boolean sealedWithOldKey(String sealed) {
-        return secrets.sealedWithOldKey(sealed);
-    }
-
     private static String context(Extensions.Key key, String column) {
         return "rc_extension:" + key.tenantId() + ":" + key.extensionId() + ":" + column;
     }

@@ -109,8 +109,4 @@ final class SenderQueue {
             lock.unlock();
         }
     }
-
-    int size() {
-        return notBefore.size();
-    }
 }

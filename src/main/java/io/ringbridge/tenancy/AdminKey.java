@@ -27,10 +27,6 @@ class AdminKey {
         this.hash = ApiKeys.hash(key.trim()).getBytes(StandardCharsets.US_ASCII);
     }
 
-    boolean configured() {
-        return hash != null;
-    }
-
     /** Compares hashes in constant time, so response timing says nothing about the admin key. */
     boolean matches(String keyHash) {
         return hash != null && MessageDigest.isEqual(hash, keyHash.getBytes(StandardCharsets.US_ASCII));

@@ -75,6 +75,8 @@ class SendOutcomesTest {
                 .deliveryRule(new DeliveryRule("\\+1777.*", DeliveryOutcome.SENDING_FAILED, "SMS-RC-500")));
         // Retries, waits and refreshes shrunk from minutes to about a second, so bounded retrying fits in a test.
         gateway = ringCentral.start(ringCentral.gateway(database)
+                // These tests poll statuses closely; the per-key budget itself is tested in RateLimitTest.
+                .property("ringbridge.limits.app-requests-per-minute", "100000")
                 .property("ringbridge.sending.max-attempts", String.valueOf(MAX_ATTEMPTS))
                 .property("ringbridge.sending.retry-min", "500ms")
                 .property("ringbridge.sending.retry-max", "2s")

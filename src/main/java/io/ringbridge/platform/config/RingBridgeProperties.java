@@ -29,7 +29,6 @@ public record RingBridgeProperties(
             @DefaultValue("500") int adminRequestsPerMinute,
             @DefaultValue("10") int failedAuthsPerClient,
             @DefaultValue("5m") Duration failedAuthWindow,
-            @DefaultValue("15m") Duration clientBlock,
-            @DefaultValue("1s") Duration blockSyncInterval) {
+            @DefaultValue("15m") Duration clientBlock) {
     }
 }

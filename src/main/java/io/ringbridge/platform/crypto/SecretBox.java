@@ -73,9 +73,4 @@ public final class SecretBox {
         return VERSION + ":" + keys.primary().id() + ":";
     }
 
-    /** True when the value was sealed with a key other than the current primary and should be re-sealed. */
-    public boolean sealedWithOldKey(String sealed) {
-        String[] parts = sealed.split(":", 3);
-        return parts.length == 3 && !parts[1].equals(keys.primary().id());
-    }
 }
