@@ -53,14 +53,15 @@ start_postgres() {
     PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
   fi
   PGDIR=$(mktemp -d)
-  local as=""
-  if [ "$(id -u)" -eq 0 ]; then chown postgres "$PGDIR"; as="su postgres -c"; fi
-  run_pg() { if [ -n "$as" ]; then su postgres -c "$*"; else sh -c "$*"; fi; }
+  PG_AS_POSTGRES=""
+  if [ "$(id -u)" -eq 0 ]; then chown postgres "$PGDIR"; PG_AS_POSTGRES=yes; fi
   run_pg "$PGBIN/initdb -D $PGDIR/data -A trust -U postgres" >/dev/null
   run_pg "$PGBIN/pg_ctl -D $PGDIR/data -l $PGDIR/log -w -o '-p $PGPORT -k $PGDIR -c max_connections=300 -c shared_buffers=256MB' start" >/dev/null
   PG_URL_BASE="jdbc:postgresql://127.0.0.1:$PGPORT"
   for db in "$@"; do run_pg "$PGBIN/createdb -h 127.0.0.1 -p $PGPORT -U postgres $db"; done
 }
+# Runs a command line as the cluster's owner (root may not run PostgreSQL).
+run_pg() { if [ -n "${PG_AS_POSTGRES:-}" ]; then su postgres -c "$*"; else sh -c "$*"; fi; }
 stop_postgres() {
   [ -n "${PGDIR:-}" ] || return 0
   run_pg "$PGBIN/pg_ctl -D $PGDIR/data -m fast stop" >/dev/null 2>&1 || true

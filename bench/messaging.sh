@@ -19,8 +19,9 @@ JAR=$(ls target/ringbridge-*.jar | grep -v original | head -1)
 mkdir -p bench/out/classes
 ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=bench/out/classpath.txt
 CP="target/classes:$(cat bench/out/classpath.txt)"
-"$JAVAC" -q -d bench/out/classes -cp "$CP" $(find bench/java -name '*.java') 2>/dev/null || "$JAVAC" -d bench/out/classes -cp "$CP" $(find bench/java -name '*.java')
+"$JAVAC" -d bench/out/classes -cp "$CP" $(find bench/java -name '*.java')
 
+command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
 start_postgres gateway baseline
 trap stop_postgres EXIT
 driver() {

@@ -31,12 +31,14 @@ final class DrainBench {
             Map<String, String> draining = new java.util.LinkedHashMap<>(world.gatewayProperties(simulator, databaseUrl, data));
             draining.put("ringbridge.sending.max-in-flight", "512");
             try (Launched gateway = Launched.gateway(world.javaCommand, world.jar, draining)) {
-                double seconds = Queue.secondsUntilDrained(databaseUrl, messages);
-                double rate = messages / seconds;
+                Queue.Drained drained = Queue.drained(databaseUrl, messages);
+                double rate = messages / drained.seconds();
                 System.out.printf("%n== Drain (PostgreSQL, %d senders, %d messages, simulator limits off, latency %d ms)%n",
                         world.users, messages, latencyMs);
-                System.out.printf("queued -> sent: %d messages in %.1f s = %.0f messages/s (target >= %.0f): %s%n",
-                        messages, seconds, rate, target, rate >= target ? "PASS" : "FAIL");
+                System.out.printf("queued -> sent: %d messages in %.1f s = %.0f messages/s, from a cold start (target >= %.0f): %s%n",
+                        messages, drained.seconds(), rate, target, rate >= target ? "PASS" : "FAIL");
+                System.out.printf("steady state (10 %% to 90 %% done): %.0f messages/s (target >= %.0f): %s%n",
+                        drained.steadyPerSecond(), target, drained.steadyPerSecond() >= target ? "PASS" : "FAIL");
             }
         }
     }

@@ -56,7 +56,7 @@ final class PacingBench {
             JsonNode before = Http.get(simulator.base.resolve("/admin/counters"), null).json();
             Map<String, String> draining = new java.util.LinkedHashMap<>(world.gatewayProperties(simulator, databaseUrl, data));
             try (Launched gateway = Launched.gateway(world.javaCommand, world.jar, draining)) {
-                double seconds = Queue.secondsUntilDrained(databaseUrl, messages);
+                double seconds = Queue.drained(databaseUrl, messages).seconds();
                 running.set(false);
                 for (Thread other : others) {
                     other.join();

@@ -27,20 +27,32 @@ final class Queue {
         System.out.println("accepted " + messages + " messages");
     }
 
-    /** Seconds from now until no message is queued or sending any more, polling every 100 ms. */
-    static double secondsUntilDrained(String jdbcUrl, int messages) throws Exception {
+    /** How a queue drained: the whole time, and the rate between 10 % and 90 % done (past the start-up ramp). */
+    record Drained(double seconds, double steadyPerSecond) {
+    }
+
+    /** Watches the queue from now until no message is queued or sending any more, polling every 100 ms. */
+    static Drained drained(String jdbcUrl, int messages) throws Exception {
         long start = System.nanoTime();
+        double tenth = -1;
+        double ninth = -1;
         try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
             long lastReport = 0;
             while (true) {
                 long done = count(connection, "SELECT COUNT(*) FROM message WHERE status IN ('sent', 'delivered', 'undelivered', 'failed')");
                 double elapsed = (System.nanoTime() - start) / 1e9;
+                if (tenth < 0 && done >= messages / 10) {
+                    tenth = elapsed;
+                }
+                if (ninth < 0 && done >= messages * 9L / 10) {
+                    ninth = elapsed;
+                }
                 if (elapsed - lastReport >= 5) {
                     System.out.printf("  %.0f s: %d of %d done%n", elapsed, done, messages);
                     lastReport = (long) elapsed;
                 }
                 if (done >= messages) {
-                    return elapsed;
+                    return new Drained(elapsed, messages * 0.8 / (ninth - tenth));
                 }
                 Thread.sleep(100);
             }
