@@ -68,8 +68,7 @@ class MessageOutcomes {
     boolean sent(Claimed m, int lastSeq, String rcMessageId, String firstRcMessageId) {
         boolean done = Boolean.TRUE.equals(transactions.execute(tx -> {
             Instant now = clock.instant();
-            if (!messages.segmentSent(m, lastSeq, rcMessageId, now) || !messages.sent(m, now)) {
-                tx.setRollbackOnly();
+            if (!messages.sent(m, lastSeq, rcMessageId, now)) {
                 return false;
             }
             events.statusChanged(m.tenantId(), m.appId(), m.id(), MessageStatus.SENT, firstRcMessageId, null);

@@ -170,9 +170,20 @@ class Messages {
         return claimed;
     }
 
+    /** A segment other than the last reached RingCentral as {@code rcMessageId}. */
     boolean segmentSent(Claimed m, int seq, String rcMessageId, Instant now) {
-        if (fenced("UPDATE message SET segments_sent = :sent, updated_at = :now" + (seq == 0 ? ", rc_message_id = :rc" : ""),
-                m, Map.of("sent", seq + 1, "now", Timestamps.toDb(now), "rc", rcMessageId)) != 1) {
+        return segmentRecorded(m, seq, rcMessageId, "", now);
+    }
+
+    /** The last segment reached RingCentral: recorded, and the message {@code sent}, in one fenced write. */
+    boolean sent(Claimed m, int lastSeq, String rcMessageId, Instant now) {
+        return segmentRecorded(m, lastSeq, rcMessageId,
+                ", status = 'sent', sent_at = :now, error = NULL, claimed_until = NULL, claim_token = NULL", now);
+    }
+
+    private boolean segmentRecorded(Claimed m, int seq, String rcMessageId, String alsoSet, Instant now) {
+        if (fenced("UPDATE message SET segments_sent = :sent, updated_at = :now" + (seq == 0 ? ", rc_message_id = :rc" : "")
+                + alsoSet, m, Map.of("sent", seq + 1, "now", Timestamps.toDb(now), "rc", rcMessageId)) != 1) {
             return false;
         }
         if (m.segments() > 1) {
@@ -180,11 +191,6 @@ class Messages {
                     .param("id", m.id()).param("seq", seq).param("rc", rcMessageId).update();
         }
         return true;
-    }
-
-    boolean sent(Claimed m, Instant now) {
-        return fenced("UPDATE message SET status = 'sent', sent_at = :now, updated_at = :now, error = NULL, "
-                + "claimed_until = NULL, claim_token = NULL", m, Map.of("now", Timestamps.toDb(now))) == 1;
     }
 
     boolean failed(Claimed m, String error, Instant now) {

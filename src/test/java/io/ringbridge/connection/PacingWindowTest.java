@@ -1,0 +1,105 @@
+package io.ringbridge.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The pacing mirror's arithmetic (the end-to-end behaviour against the simulator is in the messaging tests). */
+class PacingWindowTest {
+
+    static final long WINDOW = 10_000;
+    static final int LIMIT = 40;
+
+    @Test
+    void aFewRequestsGoFirstUntilRingCentralTellsWhoElseIsAtWork() {
+        PacingWindow window = PacingWindow.fresh(0);
+        long t = 100_000;
+        assertThat(window.reserve(t, 100)).isEqualTo(PacingWindow.SHARED_IN_FLIGHT);
+        window.observe(t, t + 5, LIMIT, WINDOW, LIMIT - PacingWindow.SHARED_IN_FLIGHT);
+        assertThat(window.reserve(t + 6, 100)).as("alone: the rest at once").isEqualTo(LIMIT - PacingWindow.SHARED_IN_FLIGHT);
+        assertThat(window.reserve(t + 6 + 2 * WINDOW, 100)).as("a window later, nobody said anything since")
+                .isEqualTo(PacingWindow.SHARED_IN_FLIGHT);
+    }
+
+    @Test
+    void aloneTheWholeWindowMayGoAtOnce() {
+        PacingWindow window = fresh();
+        assertThat(window.reserve(1, 100)).isEqualTo(LIMIT);
+        assertThat(window.reserve(2, 1)).isZero();
+        assertThat(window.nextSlot(2)).as("answers outstanding: look again soon").isEqualTo(2 + PacingWindow.RECHECK_MS);
+    }
+
+    @Test
+    void anotherClientsUseIsLeftRoomAndFewOfOurRequestsAreInFlight() {
+        PacingWindow window = fresh();
+        assertThat(window.reserve(0, 1)).isEqualTo(1);
+        // RingCentral counts 11 against the user: ours and 10 by another client.
+        window.observe(0, 10, LIMIT, WINDOW, LIMIT - 11);
+
+        // 40 - 11 used - 3 kept for the other client = 26 free, but only 4 in flight at once.
+        assertThat(window.reserve(20, 100)).isEqualTo(PacingWindow.SHARED_IN_FLIGHT);
+        assertThat(window.reserve(21, 100)).isZero();
+        assertThat(window.nextSlot(21)).isEqualTo(21 + PacingWindow.RECHECK_MS);
+        int ours = 1 + PacingWindow.SHARED_IN_FLIGHT;
+        for (int i = 0; i < PacingWindow.SHARED_IN_FLIGHT; i++) {
+            window.observe(20, 30, LIMIT, WINDOW, null);
+        }
+        for (long now = 40; ; now++) {
+            int slots = window.reserve(now, 100);
+            if (slots == 0) {
+                break;
+            }
+            assertThat(slots).isLessThanOrEqualTo(PacingWindow.SHARED_IN_FLIGHT);
+            ours += slots;
+            for (int i = 0; i < slots; i++) {
+                window.observe(now, now, LIMIT, WINDOW, null);
+            }
+        }
+        assertThat(ours).as("ours in the window").isEqualTo(LIMIT - 10 - 3);
+        assertThat(window.nextSlot(200)).as("when the oldest entry leaves the window").isEqualTo(10 + WINDOW + 1);
+    }
+
+    @Test
+    void theOtherClientsRoomGoesWithItsUse() {
+        PacingWindow window = fresh();
+        window.reserve(0, 1);
+        window.observe(0, 10, LIMIT, WINDOW, LIMIT - 11);
+        long later = 10 + WINDOW + 1;
+        assertThat(window.reserve(later, 100)).as("first a few, to see").isEqualTo(PacingWindow.SHARED_IN_FLIGHT);
+        for (int i = 0; i < PacingWindow.SHARED_IN_FLIGHT; i++) {
+            window.observe(later, later + 5, LIMIT, WINDOW, LIMIT - 1 - i);
+        }
+        assertThat(window.reserve(later + 6, 100)).as("the other client stopped: all the rest")
+                .isEqualTo(LIMIT - PacingWindow.SHARED_IN_FLIGHT);
+    }
+
+    @Test
+    void unmeteredAnswersForgetOtherClientsToo() {
+        PacingWindow window = fresh();
+        window.reserve(0, 1);
+        window.observe(0, 10, LIMIT, WINDOW, LIMIT - 11);
+        window.reserve(20, 1);
+        window.observe(20, 30, LIMIT, WINDOW, LIMIT);
+        assertThat(window.reserve(40, 100)).isEqualTo(LIMIT);
+    }
+
+    @Test
+    void theEncodedStateKeepsEveryKindOfEntry() {
+        PacingWindow window = fresh();
+        window.reserve(0, 1);
+        window.observe(0, 10, LIMIT, WINDOW, LIMIT - 11);
+        window.reserve(20, 2);
+        PacingWindow copy = PacingWindow.decode(window.encode(), 0);
+        assertThat(copy.encode()).isEqualTo(window.encode());
+        assertThat(copy.reserve(30, 100)).isEqualTo(window.reserve(30, 100)).isEqualTo(PacingWindow.SHARED_IN_FLIGHT - 2);
+        assertThat(PacingWindow.decode("40|60000|0|1,2|3", 0).encode()).as("a state written before foreign entries")
+                .isEqualTo("40|60000|0|1,2|3||0");
+    }
+
+    /** A window whose last answer (at 0, for a request not of ours to count) said: nobody else at work. */
+    private static PacingWindow fresh() {
+        PacingWindow window = PacingWindow.fresh(0);
+        window.observe(-1, 0, LIMIT, WINDOW, LIMIT);
+        return window;
+    }
+}
