@@ -67,7 +67,7 @@ final class PacingWindow {
             return 0;
         }
         purge(now);
-        int granted = Math.max(0, Math.min(wanted, Math.min(room(), inFlightRoom(now))));
+        int granted = Math.min(wanted, grantable(now));
         for (int i = 0; i < granted; i++) {
             pending.add(now);
         }
@@ -100,11 +100,13 @@ final class PacingWindow {
         if (pending.remove(Long.valueOf(reservedAt))) {
             answered.add(now); // RingCentral saw it no later than now
         }
+        if (remaining != null) {
+            reportedAt = Math.max(reportedAt, now); // before the purge: what RingCentral no longer counts goes
+        }
         purge(now);
         if (remaining == null) {
             return;
         }
-        reportedAt = Math.max(reportedAt, now);
         if (remaining >= limit) {
             // RingCentral counts nothing against this group (limits off, or a group this request is not in):
             // what we reserved up to this request is not using its budget.
@@ -130,36 +132,48 @@ final class PacingWindow {
             return blockedUntil;
         }
         purge(now);
-        if (room() > 0) {
-            return inFlightRoom(now) > 0 ? now : now + RECHECK_MS;
+        if (grantable(now) > 0) {
+            return now;
         }
-        List<Long> all = new ArrayList<>(answered);
-        all.addAll(pending);
-        all.addAll(foreign);
-        all.sort(null);
-        int mustExpire = Math.min(all.size(), all.size() - limit + headroom() + 1);
-        long expiry = all.get(Math.max(0, mustExpire - 1)) + windowMs + marginMs + 1;
-        return pending.isEmpty() ? expiry : Math.min(expiry, now + RECHECK_MS);
+        if (!pending.isEmpty()) {
+            return now + RECHECK_MS;
+        }
+        // Nothing in flight and no room: our own oldest requests must leave the window (the others' use, as last
+        // seen, stays until an answer shows it gone).
+        List<Long> ours = new ArrayList<>(answered);
+        ours.sort(null);
+        int mustExpire = ours.size() - (limit - foreign.size() - headroom()) + 1;
+        return ours.get(Math.clamp(mustExpire, 1, ours.size()) - 1) + windowMs + marginMs + 1;
     }
 
-    /** Slots free now, less the room kept for other clients. */
-    private int room() {
-        return limit - used() - headroom();
+    /** How many requests may start now. */
+    private int grantable(long now) {
+        int room = limit - used() - headroom();
+        if (room <= 0 && answered.isEmpty() && pending.isEmpty()) {
+            // Only the others' use as last seen fills the window: one request finds out whether it still does.
+            room = 1;
+        }
+        return Math.max(0, Math.min(room, inFlightRoom(now)));
     }
 
     /**
-     * Room kept for other clients of the same user while they are at work: a quarter more than they used in the
-     * last window, and at least two slots (their requests are counted only once noticed).
+     * Room kept for other clients of the same user while they are at work: half as much again as they used in the
+     * last window, and at least two slots (their requests are counted only once noticed, and our own requests in
+     * flight hide some of them).
      */
     private int headroom() {
-        return foreign.isEmpty() ? 0 : Math.max(MIN_FOREIGN_HEADROOM, (foreign.size() + 3) / 4);
+        return foreign.isEmpty() ? 0 : Math.max(MIN_FOREIGN_HEADROOM, (foreign.size() + 1) / 2);
     }
 
     /**
      * At most a few requests of ours in flight at once while other clients share the budget, or while we do not
-     * know whether they do: RingCentral said nothing within the last window, so the first answers tell.
+     * know whether they do: RingCentral said nothing within the last window, so the first answers tell. After a
+     * penalty, one at a time until an answer shows it over.
      */
     private int inFlightRoom(long now) {
+        if (blockedUntil > reportedAt) {
+            return Math.max(0, 1 - pending.size());
+        }
         boolean alone = foreign.isEmpty() && reportedAt > now - windowMs;
         return alone ? Integer.MAX_VALUE : Math.max(0, SHARED_IN_FLIGHT - pending.size());
     }
@@ -172,7 +186,9 @@ final class PacingWindow {
         long cutoff = now - windowMs - marginMs;
         answered.removeIf(time -> time <= cutoff);
         pending.removeIf(time -> time <= cutoff);
-        foreign.removeIf(time -> time <= cutoff);
+        // Other clients' requests are seen only in our answers: as last seen, they stay until a later answer.
+        long foreignCutoff = Math.min(now, reportedAt) - windowMs - marginMs;
+        foreign.removeIf(time -> time <= foreignCutoff);
     }
 
     String encode() {

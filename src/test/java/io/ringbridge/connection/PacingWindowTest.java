@@ -36,7 +36,7 @@ class PacingWindowTest {
         // RingCentral counts 11 against the user: ours and 10 by another client.
         window.observe(0, 10, LIMIT, WINDOW, LIMIT - 11);
 
-        // 40 - 11 used - 3 kept for the other client = 26 free, but only 4 in flight at once.
+        // 40 - 11 used - 5 kept for the other client = 24 free, but only 4 in flight at once.
         assertThat(window.reserve(20, 100)).isEqualTo(PacingWindow.SHARED_IN_FLIGHT);
         assertThat(window.reserve(21, 100)).isZero();
         assertThat(window.nextSlot(21)).isEqualTo(21 + PacingWindow.RECHECK_MS);
@@ -55,7 +55,7 @@ class PacingWindowTest {
                 window.observe(now, now, LIMIT, WINDOW, null);
             }
         }
-        assertThat(ours).as("ours in the window").isEqualTo(LIMIT - 10 - 3);
+        assertThat(ours).as("ours in the window").isEqualTo(LIMIT - 10 - 5);
         assertThat(window.nextSlot(200)).as("when the oldest entry leaves the window").isEqualTo(10 + WINDOW + 1);
     }
 
@@ -71,6 +71,33 @@ class PacingWindowTest {
         }
         assertThat(window.reserve(later + 6, 100)).as("the other client stopped: all the rest")
                 .isEqualTo(LIMIT - PacingWindow.SHARED_IN_FLIGHT);
+    }
+
+    @Test
+    void afterAPenaltyOneRequestAtATimeUntilAnAnswerShowsItOver() {
+        PacingWindow window = fresh();
+        window.block(100, 5_000);
+        assertThat(window.reserve(5_000, 100)).as("during the penalty").isZero();
+        long over = 100 + 5_000 + 1;
+        assertThat(window.reserve(over, 100)).isEqualTo(1);
+        assertThat(window.reserve(over + 1, 100)).isZero();
+        window.observe(over, over + 5, LIMIT, WINDOW, LIMIT - 1);
+        assertThat(window.reserve(over + 6, 100)).isEqualTo(LIMIT - 1);
+    }
+
+    @Test
+    void theOthersUseAsLastSeenStaysUntilAnAnswerAndAProbeFindsOut() {
+        PacingWindow window = fresh();
+        window.reserve(0, 1);
+        // The other clients use all but our one and the headroom.
+        window.observe(0, 10, LIMIT, WINDOW, 2);
+        long later = 10 + WINDOW + 1_000;
+        assertThat(window.reserve(later, 100)).as("our request left the window; theirs, as last seen, did not")
+                .isEqualTo(1);
+        assertThat(window.reserve(later, 100)).isZero();
+        assertThat(window.nextSlot(later)).isEqualTo(later + PacingWindow.RECHECK_MS);
+        window.observe(later, later + 5, LIMIT, WINDOW, LIMIT - 1);
+        assertThat(window.reserve(later + 6, 100)).as("they are gone").isEqualTo(LIMIT - 1);
     }
 
     @Test
