@@ -284,14 +284,18 @@ class SubscriptionLifecycleTest {
      * notifications never lack a subscription: for a moment both are active.
      */
     private boolean replaced(Subscriptions.Row before) {
-        List<Subscriptions.Row> active = subscriptionRows().stream().filter(Subscriptions.Row::active).toList();
+        List<Subscriptions.Row> active = activeSubscriptions();
         return active.size() == 1 && !active.getFirst().rcSubscriptionId().equals(before.rcSubscriptionId());
     }
 
     private Subscriptions.Row activeSubscription() {
-        List<Subscriptions.Row> active = subscriptionRows().stream().filter(Subscriptions.Row::active).toList();
+        List<Subscriptions.Row> active = activeSubscriptions();
         assertThat(active).as("active subscriptions of the extension").hasSize(1);
         return active.getFirst();
+    }
+
+    private List<Subscriptions.Row> activeSubscriptions() {
+        return subscriptionRows().stream().filter(Subscriptions.Row::active).toList();
     }
 
     /** The verification token RingCentral was given, as only the gateway knows it (sealed in its database). */
