@@ -35,18 +35,6 @@ class Messages {
         this.jdbc = jdbc;
     }
 
-    void insertQueued(Message m) {
-        jdbc.sql("""
-                        INSERT INTO message (id, tenant_id, app_id, direction, status, from_number, to_number, body, user_id,
-                                             segments, next_attempt_at, created_at, updated_at)
-                        VALUES (:id, :tenant, :app, 'outbound', 'queued', :from, :to, :body, :user, :segments, :now, :now, :now)
-                        """)
-                .param("id", m.id()).param("tenant", m.tenantId()).param("app", m.appId()).param("from", m.from())
-                .param("to", m.to()).param("body", m.body()).param("user", m.userId()).param("segments", m.segments())
-                .param("now", Timestamps.toDb(m.createdAt()))
-                .update();
-    }
-
     Optional<Message> find(String tenantId, String id) {
         return jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM message WHERE id = :id AND tenant_id = :tenant")
                 .param("id", id).param("tenant", tenantId).query(Messages::view).optional();

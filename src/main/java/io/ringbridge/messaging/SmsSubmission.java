@@ -35,13 +35,13 @@ class SmsSubmission {
     record Outcome(SmsRequests.Accepted accepted, boolean replayed, Sender sender) {
     }
 
-    private final Messages messages;
+    private final MessageIntake intake;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    SmsSubmission(Messages messages, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
-        this.messages = messages;
+    SmsSubmission(MessageIntake intake, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+        this.intake = intake;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -73,7 +73,9 @@ class SmsSubmission {
         }
         Sender sender = new Sender(tenantId, request.from());
         if (idempotencyKey == null) {
-            return new Outcome(store(tenantId, appId, request), false, sender);
+            Message message = queued(tenantId, appId, request);
+            intake.store(message);
+            return new Outcome(accepted(message), false, sender);
         }
         String hash = hash(request);
         try {
@@ -82,7 +84,9 @@ class SmsSubmission {
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
-                SmsRequests.Accepted accepted = store(tenantId, appId, request);
+                Message message = queued(tenantId, appId, request);
+                intake.storeWithin(message);
+                SmsRequests.Accepted accepted = accepted(message);
                 jdbc.sql("DELETE FROM idempotency_key WHERE app_id = :app AND idem_key = :key AND created_at <= :since")
                         .param("app", appId).param("key", idempotencyKey)
                         .param("since", Timestamps.toDb(clock.instant().minus(IDEMPOTENCY_WINDOW))).update();
@@ -98,12 +102,14 @@ class SmsSubmission {
         }
     }
 
-    private SmsRequests.Accepted store(String tenantId, String appId, SmsRequests.Send request) {
+    private Message queued(String tenantId, String appId, SmsRequests.Send request) {
         Instant now = clock.instant();
-        Message message = new Message(IdKind.MESSAGE.next(), MessageStatus.QUEUED, null, null, request.to(),
-                request.from(), request.body(), now, now, "outbound", appId, request.userId(), tenantId,
-                Segments.count(request.body()), null, null);
-        messages.insertQueued(message);
+        return new Message(IdKind.MESSAGE.next(), MessageStatus.QUEUED, null, null, request.to(), request.from(),
+                request.body(), now, now, "outbound", appId, request.userId(), tenantId, Segments.count(request.body()),
+                null, null);
+    }
+
+    private static SmsRequests.Accepted accepted(Message message) {
         return new SmsRequests.Accepted(message.id(), MessageStatus.QUEUED);
     }
 

@@ -26,15 +26,17 @@ class AppService {
     private final SecretBox secrets;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ApiKeyLookup keys;
 
     AppService(Apps apps, Tenants tenants, WebhookUrls webhookUrls, SecretBox secrets,
-               TransactionTemplate transactions, Clock clock) {
+               TransactionTemplate transactions, Clock clock, ApiKeyLookup keys) {
         this.apps = apps;
         this.tenants = tenants;
         this.webhookUrls = webhookUrls;
         this.secrets = secrets;
         this.transactions = transactions;
         this.clock = clock;
+        this.keys = keys;
     }
 
     RegisteredApp register(Caller caller, AppRequests.Register request) {
@@ -108,6 +110,7 @@ class AppService {
         if (!apps.delete(appId, clock.instant())) {
             throw ApiException.notFound("App not found", "app_not_found");
         }
+        keys.forgetAll();
     }
 
     RotatedKey rotateKey(Caller caller, String appId) {
@@ -116,6 +119,7 @@ class AppService {
         if (!apps.replaceKey(appId, ApiKeys.hash(apiKey), ApiKeys.prefix(apiKey), clock.instant())) {
             throw ApiException.notFound("App not found", "app_not_found");
         }
+        keys.forgetAll();
         return new RotatedKey(apiKey, ApiKeys.prefix(apiKey));
     }
 

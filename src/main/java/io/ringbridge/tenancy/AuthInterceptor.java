@@ -68,7 +68,7 @@ class AuthInterceptor implements HandlerInterceptor {
             caller = Caller.forApp(owner.get().tenantId(), owner.get().appId());
             budget = limits.appRequest(owner.get().appId());
             if (budget.allowed()) {
-                keys.touch(owner.get(), clock.instant());
+                keys.touch(keyHash, owner.get(), clock.instant());
             }
             if (budget.allowed() && owner.get().tenantStatus() != TenantStatus.ACTIVE) {
                 budget.headers().forEach(response::setHeader);

@@ -14,10 +14,12 @@ class TenantService {
 
     private final Tenants tenants;
     private final Clock clock;
+    private final ApiKeyLookup keys;
 
-    TenantService(Tenants tenants, Clock clock) {
+    TenantService(Tenants tenants, Clock clock, ApiKeyLookup keys) {
         this.tenants = tenants;
         this.clock = clock;
+        this.keys = keys;
     }
 
     Tenant create(String name) {
@@ -46,6 +48,7 @@ class TenantService {
         }
         Instant now = clock.instant();
         tenants.update(tenantId, name, status, now);
+        keys.forgetAll();
         return new Tenant(tenantId, name, status, current.createdAt(), now);
     }
 

@@ -1,16 +1,29 @@
 package io.ringbridge.platform.limits;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.ringbridge.platform.db.Batcher;
+
 /**
- * Counts in PostgreSQL, so every gateway instance shares one budget. One atomic UPSERT per event: the row
- * lock lasts only for that statement and no transaction spans a round trip.
+ * Counts in PostgreSQL, so every gateway instance shares one budget. One atomic UPSERT decides; the row lock
+ * lasts only for that statement and no transaction spans a round trip.
+ *
+ * <p>Every request of one key updates the same row, so under load they would queue on its lock one statement at a
+ * time. Instead, the requests of a key that arrive while its UPSERT is in flight go together in the next one, which
+ * admits as many of them as the window still takes, in arrival order. The decision stays exact across instances
+ * (the database still counts every admission); a key costs at most one statement in flight per instance.
  */
 final class PostgresSlidingWindowLimiter implements SlidingWindowLimiter {
 
-    // The UPSERT evaluates SlidingWindow.advancedTo and admits() in SQL against the locked row; the
+    private static final int MAX_BATCH = 256;
+
+    // The UPSERT evaluates SlidingWindow.advancedTo and the room left in SQL against the locked row; the
     // arithmetic must stay the same as SlidingWindow's.
     private static final String ELAPSED = "(:now - r.window_start)";
     private static final String CURRENT = "CASE WHEN " + ELAPSED + " < :window THEN r.current_count ELSE 0 END";
@@ -18,33 +31,44 @@ final class PostgresSlidingWindowLimiter implements SlidingWindowLimiter {
             + " WHEN " + ELAPSED + " < 2 * :window THEN r.current_count ELSE 0 END";
     private static final String START = "r.window_start + (" + ELAPSED + " / :window) * :window";
     private static final String WEIGHT = "GREATEST(0.0, 1.0 - (:now - (" + START + "))::float8 / :window)";
-    private static final String ADMITS = "((" + PREVIOUS + ") * " + WEIGHT + " + (" + CURRENT + ") + 1 <= :limit)";
+    /** How many of the {@code :wanted} requests fit: each one needs estimate + 1 ≤ limit. */
+    private static final String ADMITTED = "GREATEST(0, LEAST(:wanted, FLOOR(:limit - ((" + PREVIOUS + ") * " + WEIGHT
+            + " + (" + CURRENT + ")))))::int";
 
     private static final String UPSERT = """
             INSERT INTO rate_limit_window AS r
-                (limit_key, window_start, previous_count, current_count, last_allowed, expires_at)
-            VALUES (:key, :now, 0, 1, TRUE, :now + 2 * :window)
+                (limit_key, window_start, previous_count, current_count, last_admitted, expires_at)
+            VALUES (:key, :now, 0, LEAST(:wanted, :limit), LEAST(:wanted, :limit), :now + 2 * :window)
             ON CONFLICT (limit_key) DO UPDATE SET
                 window_start = %1$s,
                 previous_count = %2$s,
-                current_count = (%3$s) + CASE WHEN %4$s THEN 1 ELSE 0 END,
-                last_allowed = %4$s,
+                current_count = (%3$s) + %4$s,
+                last_admitted = %4$s,
                 expires_at = %1$s + 2 * :window
-            RETURNING window_start, previous_count, current_count, last_allowed
-            """.formatted(START, PREVIOUS, CURRENT, ADMITS);
+            RETURNING window_start, previous_count, current_count, last_admitted
+            """.formatted(START, PREVIOUS, CURRENT, ADMITTED);
 
     private final RateLimit limit;
     private final Clock clock;
     private final JdbcClient jdbc;
+    private final Cache<String, Batcher<Boolean, RateDecision>> batchers;
 
     PostgresSlidingWindowLimiter(RateLimit limit, Clock clock, JdbcClient jdbc) {
         this.limit = limit;
         this.clock = clock;
         this.jdbc = jdbc;
+        // A key's batcher holds no state between batches, so an idle one can go (and come back) at any time.
+        this.batchers = Caffeine.newBuilder().expireAfterAccess(limit.window().multipliedBy(2)).build();
     }
 
     @Override
     public RateDecision acquire(String key) {
+        return batchers.get(key, k -> new Batcher<>(MAX_BATCH, requests -> acquire(k, requests.size())))
+                .submit(Boolean.TRUE);
+    }
+
+    /** Decides {@code wanted} requests of one key in one statement: the first ones that fit are admitted. */
+    private List<RateDecision> acquire(String key, int wanted) {
         long now = clock.millis();
         long window = limit.window().toMillis();
         return jdbc.sql(UPSERT)
@@ -52,9 +76,22 @@ final class PostgresSlidingWindowLimiter implements SlidingWindowLimiter {
                 .param("now", now)
                 .param("window", window)
                 .param("limit", limit.limit())
-                .query((rs, row) -> new SlidingWindow(rs.getLong("window_start"), rs.getInt("previous_count"),
-                        rs.getInt("current_count"))
-                        .decision(rs.getBoolean("last_allowed"), now, window, limit.limit()))
+                .param("wanted", wanted)
+                .query((rs, row) -> decisions(new SlidingWindow(rs.getLong("window_start"), rs.getInt("previous_count"),
+                        rs.getInt("current_count")), rs.getInt("last_admitted"), wanted, now, window))
                 .single();
+    }
+
+    /** Each admitted request sees the counts as they stood just after its own admission, as if decided alone. */
+    private List<RateDecision> decisions(SlidingWindow after, int admitted, int wanted, long now, long window) {
+        List<RateDecision> decisions = new ArrayList<>(wanted);
+        for (int i = 0; i < wanted; i++) {
+            boolean allowed = i < admitted;
+            SlidingWindow seen = allowed
+                    ? new SlidingWindow(after.windowStart(), after.previous(), after.current() - (admitted - 1 - i))
+                    : after;
+            decisions.add(seen.decision(allowed, now, window, limit.limit()));
+        }
+        return decisions;
     }
 }
