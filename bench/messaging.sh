@@ -4,6 +4,7 @@
 # measured figures and the ratio each target asks for. PostgreSQL is a throw-away Debian cluster.
 #
 #   bench/messaging.sh accept            # POST /v1/sms/send vs plain JDBC insert, PostgreSQL and H2
+#   bench/messaging.sh accept-postgres   # (or accept-h2) one database only
 #   bench/messaging.sh drain             # queued -> sent, limits off, 0 ms and 250 ms latency (PostgreSQL)
 #   bench/messaging.sh pacing            # 20 extensions, Medium 40/10 s, alone and with another client
 #   SECONDS_PER_RUN=30 CONCURRENCY=64 bench/messaging.sh accept
@@ -31,8 +32,9 @@ driver() {
 fresh_db() { run_pg "$PGBIN/dropdb -h 127.0.0.1 -p $PGPORT -U postgres --if-exists $1; $PGBIN/createdb -h 127.0.0.1 -p $PGPORT -U postgres $1"; }
 
 case "$WHAT" in
-  accept|all)
-    DATABASE_URL="$PG_URL_BASE/gateway?user=postgres" BASELINE_URL="$PG_URL_BASE/baseline?user=postgres" driver accept postgres
+  accept|accept-postgres|all)
+    DATABASE_URL="$PG_URL_BASE/gateway?user=postgres" BASELINE_URL="$PG_URL_BASE/baseline?user=postgres" driver accept postgres ;;&
+  accept|accept-h2|all)
     driver accept h2 ;;&
   drain|all)
     fresh_db gateway; DATABASE_URL="$PG_URL_BASE/gateway?user=postgres" driver drain 20000 0 1000

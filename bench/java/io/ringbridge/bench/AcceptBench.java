@@ -49,7 +49,7 @@ final class AcceptBench {
             // The same gateway's floor for an authenticated, rate-limited request that writes nothing.
             Load.Result apps = Wrk.get(gateway.base.resolve("/v1/apps"), key, concurrency, seconds);
             AtomicLong n = new AtomicLong();
-            RawHttp raw = new RawHttp(gateway.base);
+            RawHttp raw = new RawHttp(gateway.base, concurrency);
             java.util.function.IntSupplier post = () -> raw.post(send.getRawPath(), key,
                     body.replace("{{to}}", "+1415" + String.format("%07d", n.incrementAndGet() % 10_000_000)));
             Load.Result half = Load.fixedRate(sustained.perSecond() / 2, seconds, post);

@@ -9,21 +9,28 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 
 /**
  * A minimal HTTP/1.1 client over blocking sockets with kept-alive connections, for latency under a fixed request
  * schedule. {@code java.net.http.HttpClient} spends several times the CPU per request, which on a two-core machine is
  * taken from the gateway under test and shows up as the gateway's latency.
+ *
+ * <p>At most {@code maxConnections} are open, like a client's connection pool: a request that finds them all busy
+ * waits for one (and that wait counts in its latency). Without a bound, one stall of the server makes the caller
+ * open ever more connections, and the connection storm, not the server, becomes what is measured.
  */
 final class RawHttp {
 
     private final String host;
     private final int port;
     private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
+    private final Semaphore connections;
 
-    RawHttp(URI base) {
+    RawHttp(URI base, int maxConnections) {
         this.host = base.getHost();
         this.port = base.getPort();
+        this.connections = new Semaphore(maxConnections);
     }
 
     /** POSTs JSON with a bearer key; the status, or 599 when the connection failed. */
@@ -32,6 +39,7 @@ final class RawHttp {
         byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer " + bearer
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
+        connections.acquireUninterruptibly();
         Connection connection = idle.poll();
         try {
             if (connection == null) {
@@ -50,6 +58,8 @@ final class RawHttp {
                 connection.close();
             }
             return 599;
+        } finally {
+            connections.release();
         }
     }
 
