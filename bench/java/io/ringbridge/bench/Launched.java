@@ -23,9 +23,17 @@ final class Launched implements AutoCloseable {
         this.base = base;
     }
 
-    /** The packaged gateway ({@code java -jar}) with {@code --name=value} properties. */
+    /**
+     * The packaged gateway ({@code java -jar}) with {@code --name=value} properties; {@code GATEWAY_JVM_OPTIONS}
+     * adds JVM options, e.g. {@code -XX:StartFlightRecording=filename=/tmp/gateway-%p.jfr} to profile it.
+     */
     static Launched gateway(String java, Path jar, Map<String, String> properties) {
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-jar", jar.toString(), "--server.port=0"));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));
+        String options = System.getenv().getOrDefault("GATEWAY_JVM_OPTIONS", "").strip();
+        if (!options.isEmpty()) {
+            command.addAll(List.of(options.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=0"));
         properties.forEach((name, value) -> command.add("--" + name + "=" + value));
         return start(command, Pattern.compile("Tomcat started on port (\\d+)"), "/health");
     }
