@@ -18,7 +18,8 @@ import io.ringbridge.ringcentral.RateLimitStatus;
  * RingCentral allows, across all gateway instances: callers reserve slots before sending, report each answer's
  * rate-limit headers, and report 429s, which block the extension for the whole penalty. The state is a
  * {@link PacingWindow} per extension, in memory on H2 and in the soft-state pool on PostgreSQL (one short row lock
- * for the read-modify-write of a few hundred bytes).
+ * for the read-modify-write of a few hundred bytes, shared by the changes that arrive together; see
+ * {@link SharedPacingWindows}).
  */
 @Component
 public class RingCentralPacer {
@@ -29,7 +30,7 @@ public class RingCentralPacer {
 
     private final Clock clock;
     private final long marginMs;
-    private final SoftStateDatabase.Shared shared;
+    private final SharedPacingWindows shared;
     private final ConcurrentHashMap<String, PacingWindow> local = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
 
@@ -38,7 +39,7 @@ public class RingCentralPacer {
         this.clock = clock;
         this.meters = meters;
         this.marginMs = margin.toMillis();
-        this.shared = softState.shared().orElse(null);
+        this.shared = softState.shared().map(pool -> new SharedPacingWindows(pool, marginMs)).orElse(null);
     }
 
     public Grant reserve(String tenantId, String extensionId, int wanted) {
@@ -118,20 +119,6 @@ public class RingCentralPacer {
             T value = (T) result[0];
             return value;
         }
-        return shared.inTransaction(jdbc -> {
-            String stored = jdbc.sql("SELECT state FROM pacing_window WHERE pacing_key = :key FOR UPDATE")
-                    .param("key", key).query(String.class).optional().orElse(null);
-            if (stored == null) {
-                jdbc.sql("INSERT INTO pacing_window (pacing_key, state) VALUES (:key, :state) ON CONFLICT (pacing_key) DO NOTHING")
-                        .param("key", key).param("state", PacingWindow.fresh(marginMs).encode()).update();
-                stored = jdbc.sql("SELECT state FROM pacing_window WHERE pacing_key = :key FOR UPDATE")
-                        .param("key", key).query(String.class).single();
-            }
-            PacingWindow window = PacingWindow.decode(stored, marginMs);
-            T result = change.apply(window);
-            jdbc.sql("UPDATE pacing_window SET state = :state WHERE pacing_key = :key")
-                    .param("state", window.encode()).param("key", key).update();
-            return result;
-        });
+        return shared.update(key, change);
     }
 }
