@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,10 +51,7 @@ public class RingCentralPacer {
 
     public void release(Grant grant, int unused) {
         if (unused > 0) {
-            update(grant.tenantId(), grant.extensionId(), window -> {
-                window.release(grant.reservedAt(), unused);
-                return null;
-            });
+            report(grant.tenantId(), grant.extensionId(), window -> window.release(grant.reservedAt(), unused));
         }
     }
 
@@ -71,11 +69,8 @@ public class RingCentralPacer {
             return;
         }
         long now = clock.millis();
-        update(grant.tenantId(), grant.extensionId(), window -> {
-            window.observe(grant.reservedAt(), now, status.limit(),
-                    status.window() == null ? null : status.window().toMillis(), status.remaining());
-            return null;
-        });
+        report(grant.tenantId(), grant.extensionId(), window -> window.observe(grant.reservedAt(), now, status.limit(),
+                status.window() == null ? null : status.window().toMillis(), status.remaining()));
     }
 
     /** RingCentral answered 429: no request of this extension's Medium group until {@code retryAfter} is over. */
@@ -104,6 +99,21 @@ public class RingCentralPacer {
     public Instant nextSlot(String tenantId, String extensionId) {
         long now = clock.millis();
         return Instant.ofEpochMilli(update(tenantId, extensionId, window -> window.nextSlot(now)));
+    }
+
+    /**
+     * What became of a reserved slot (used and answered, or not used): nobody waits for it, so on the shared windows
+     * it goes with their next write (see {@link SharedPacingWindows}).
+     */
+    private void report(String tenantId, String extensionId, Consumer<PacingWindow> outcome) {
+        if (shared == null) {
+            update(tenantId, extensionId, window -> {
+                outcome.accept(window);
+                return null;
+            });
+        } else {
+            shared.report(tenantId + ":" + extensionId, outcome);
+        }
     }
 
     private <T> T update(String tenantId, String extensionId, Function<PacingWindow, T> change) {

@@ -1,12 +1,18 @@
 package io.ringbridge.connection;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.ringbridge.platform.db.SoftStateDatabase;
 
@@ -17,8 +23,19 @@ import io.ringbridge.platform.db.SoftStateDatabase;
  * changes of one extension that arrive while its window is being written wait in this instance, and the thread
  * that writes next applies all of them, in arrival order, in one locked read-modify-write. Each caller still gets
  * the result of its own change only once the write holding it has committed.
+ *
+ * <p>What became of a reserved slot (an answer arrived, or the slot went unused) needs no result. It is applied
+ * with the next write of the extension's window (a reservation on this instance applies everything reported before
+ * it), or after {@link #LINGER} at the latest, so a busy extension's many answers cost a few writes, not one each.
+ * Until then the slot counts as still in flight; other instances learn the answer's headers up to {@code LINGER}
+ * later, as if it had taken that much longer to arrive.
  */
 final class SharedPacingWindows {
+
+    /** The longest a reported outcome waits for a write of its window. */
+    static final Duration LINGER = Duration.ofMillis(100);
+
+    private static final Logger log = LoggerFactory.getLogger(SharedPacingWindows.class);
 
     private final SoftStateDatabase.Shared shared;
     private final long marginMs;
@@ -45,6 +62,43 @@ final class SharedPacingWindows {
             throw mine.failure;
         }
         return mine.result;
+    }
+
+    /**
+     * What became of a reserved slot ({@link PacingWindow#release}, {@link PacingWindow#observe}): applied, in
+     * order, with the next write of the window, at the latest after {@link #LINGER}; returns at once.
+     */
+    void report(String key, Consumer<PacingWindow> change) {
+        Lane lane = lanes.computeIfAbsent(key, k -> new Lane());
+        lane.waiting.add(new Change<>(window -> {
+            change.accept(window);
+            return null;
+        }));
+        if (lane.flushScheduled.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("pacing-flush").start(() -> flushLater(key, lane));
+        }
+    }
+
+    private void flushLater(String key, Lane lane) {
+        try {
+            Thread.sleep(LINGER);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // Cleared before the write takes what is waiting: a change added after this schedules a flush of its own.
+        lane.flushScheduled.set(false);
+        lane.writing.lock();
+        try {
+            List<Change<?>> changes = lane.next();
+            if (!changes.isEmpty()) {
+                write(key, changes);
+                changes.stream().filter(change -> change.failure != null).findFirst().ifPresent(change ->
+                        log.warn("Pacing window {} not updated; its slots count as used until the window moves on", key,
+                                change.failure));
+            }
+        } finally {
+            lane.writing.unlock();
+        }
     }
 
     /** Called under the lane's lock, which also makes the results visible to the threads that wait for them. */
@@ -77,6 +131,7 @@ final class SharedPacingWindows {
     private static final class Lane {
         private final Queue<Change<?>> waiting = new ConcurrentLinkedQueue<>();
         private final ReentrantLock writing = new ReentrantLock();
+        private final AtomicBoolean flushScheduled = new AtomicBoolean();
 
         private List<Change<?>> next() {
             List<Change<?>> changes = new ArrayList<>();
