@@ -70,7 +70,7 @@ class MessageOutcomes {
 
     /** The last segment reached RingCentral: the message is {@code sent} (committed with others finishing now). */
     boolean sent(Claimed m, int lastSeq, String rcMessageId, String firstRcMessageId) {
-        return recorder.record(new SentMessage(m, lastSeq, rcMessageId, firstRcMessageId));
+        return recorder.record(new SentSegment(m, lastSeq, rcMessageId, firstRcMessageId));
     }
 
     boolean failed(Claimed m, String error) {

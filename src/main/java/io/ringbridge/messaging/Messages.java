@@ -182,7 +182,7 @@ class Messages {
                 m, Map.of("sent", seq + 1, "now", Timestamps.toDb(now), "rc", rcMessageId)) != 1) {
             return false;
         }
-        insertSegments(List.of(new SentMessage(m, seq, rcMessageId, null)));
+        insertSegments(List.of(new SentSegment(m, seq, rcMessageId, null)));
         return true;
     }
 
@@ -191,12 +191,12 @@ class Messages {
      * one fenced write, all sent to the database as one batch. Returns which messages' claims still held, in order
      * (for the others nothing was written).
      */
-    boolean[] sent(List<SentMessage> sent, Instant now) {
+    boolean[] sent(List<SentSegment> sent, Instant now) {
         SqlParameterSource[] rows = sent.stream().map(s -> new MapSqlParameterSource()
                 .addValue("id", s.message().id()).addValue("token", s.message().claimToken())
-                .addValue("sent", s.lastSeq() + 1).addValue("now", Timestamps.toDb(now))
+                .addValue("sent", s.seq() + 1).addValue("now", Timestamps.toDb(now))
                 // the first segment's id is the message's; a later last segment leaves the one recorded before
-                .addValue("rc", s.lastSeq() == 0 ? s.rcMessageId() : null, Types.VARCHAR))
+                .addValue("rc", s.seq() == 0 ? s.rcMessageId() : null, Types.VARCHAR))
                 .toArray(SqlParameterSource[]::new);
         int[] counts = batch.batchUpdate("""
                 UPDATE message SET segments_sent = :sent, updated_at = :now, rc_message_id = COALESCE(:rc, rc_message_id),
@@ -204,7 +204,7 @@ class Messages {
                 WHERE id = :id AND claim_token = :token AND status = 'sending'
                 """, rows);
         boolean[] recorded = new boolean[counts.length];
-        List<SentMessage> recordedSegments = new ArrayList<>();
+        List<SentSegment> recordedSegments = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
             recorded[i] = counts[i] == 1;
             if (recorded[i]) {
@@ -216,9 +216,9 @@ class Messages {
     }
 
     /** The per-segment record of messages split into several RingCentral messages (single ones need none). */
-    private void insertSegments(List<SentMessage> segments) {
+    private void insertSegments(List<SentSegment> segments) {
         SqlParameterSource[] rows = segments.stream().filter(s -> s.message().segments() > 1)
-                .map(s -> new MapSqlParameterSource().addValue("id", s.message().id()).addValue("seq", s.lastSeq())
+                .map(s -> new MapSqlParameterSource().addValue("id", s.message().id()).addValue("seq", s.seq())
                         .addValue("rc", s.rcMessageId()))
                 .toArray(SqlParameterSource[]::new);
         if (rows.length > 0) {

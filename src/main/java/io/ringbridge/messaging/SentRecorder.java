@@ -47,7 +47,7 @@ class SentRecorder {
      * Records the message {@code sent} with its {@code sms_status} event; {@code false} means its claim was taken
      * over and nothing was written.
      */
-    boolean record(SentMessage sent) {
+    boolean record(SentSegment sent) {
         Waiting mine = new Waiting(sent);
         queue.add(mine);
         committing.lock();
@@ -81,7 +81,7 @@ class SentRecorder {
                 List<MessageEvents.StatusChange> changes = new ArrayList<>();
                 for (int i = 0; i < written.length; i++) {
                     if (written[i]) {
-                        SentMessage sent = group.get(i).sent;
+                        SentSegment sent = group.get(i).sent;
                         Claimed m = sent.message();
                         changes.add(new MessageEvents.StatusChange(m.tenantId(), m.appId(), m.id(), MessageStatus.SENT,
                                 sent.firstRcMessageId(), null));
@@ -105,12 +105,12 @@ class SentRecorder {
 
     /** A send waiting for the commit of its outcome; written and read under the commit lock. */
     private static final class Waiting {
-        private final SentMessage sent;
+        private final SentSegment sent;
         private boolean done;
         private boolean recorded;
         private RuntimeException failure;
 
-        private Waiting(SentMessage sent) {
+        private Waiting(SentSegment sent) {
             this.sent = sent;
         }
 
