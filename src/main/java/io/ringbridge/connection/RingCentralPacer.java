@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +19,8 @@ import io.ringbridge.ringcentral.RateLimitStatus;
  * RingCentral allows, across all gateway instances: callers reserve slots before sending, report each answer's
  * rate-limit headers, and report 429s, which block the extension for the whole penalty. The state is a
  * {@link PacingWindow} per extension, in memory on H2 and in the soft-state pool on PostgreSQL (one short row lock
- * for the read-modify-write of a few hundred bytes).
+ * for the read-modify-write of a few hundred bytes, shared by the changes that arrive together; see
+ * {@link SharedPacingWindows}).
  */
 @Component
 public class RingCentralPacer {
@@ -29,7 +31,7 @@ public class RingCentralPacer {
 
     private final Clock clock;
     private final long marginMs;
-    private final SoftStateDatabase.Shared shared;
+    private final SharedPacingWindows shared;
     private final ConcurrentHashMap<String, PacingWindow> local = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
 
@@ -38,7 +40,7 @@ public class RingCentralPacer {
         this.clock = clock;
         this.meters = meters;
         this.marginMs = margin.toMillis();
-        this.shared = softState.shared().orElse(null);
+        this.shared = softState.shared().map(pool -> new SharedPacingWindows(pool, marginMs)).orElse(null);
     }
 
     public Grant reserve(String tenantId, String extensionId, int wanted) {
@@ -49,10 +51,7 @@ public class RingCentralPacer {
 
     public void release(Grant grant, int unused) {
         if (unused > 0) {
-            update(grant.tenantId(), grant.extensionId(), window -> {
-                window.release(grant.reservedAt(), unused);
-                return null;
-            });
+            report(grant.tenantId(), grant.extensionId(), window -> window.release(grant.reservedAt(), unused));
         }
     }
 
@@ -70,11 +69,8 @@ public class RingCentralPacer {
             return;
         }
         long now = clock.millis();
-        update(grant.tenantId(), grant.extensionId(), window -> {
-            window.observe(grant.reservedAt(), now, status.limit(),
-                    status.window() == null ? null : status.window().toMillis(), status.remaining());
-            return null;
-        });
+        report(grant.tenantId(), grant.extensionId(), window -> window.observe(grant.reservedAt(), now, status.limit(),
+                status.window() == null ? null : status.window().toMillis(), status.remaining()));
     }
 
     /** RingCentral answered 429: no request of this extension's Medium group until {@code retryAfter} is over. */
@@ -105,6 +101,21 @@ public class RingCentralPacer {
         return Instant.ofEpochMilli(update(tenantId, extensionId, window -> window.nextSlot(now)));
     }
 
+    /**
+     * What became of a reserved slot (used and answered, or not used): nobody waits for it, so on the shared windows
+     * it goes with their next write (see {@link SharedPacingWindows}).
+     */
+    private void report(String tenantId, String extensionId, Consumer<PacingWindow> outcome) {
+        if (shared == null) {
+            update(tenantId, extensionId, window -> {
+                outcome.accept(window);
+                return null;
+            });
+        } else {
+            shared.report(tenantId + ":" + extensionId, outcome);
+        }
+    }
+
     private <T> T update(String tenantId, String extensionId, Function<PacingWindow, T> change) {
         String key = tenantId + ":" + extensionId;
         if (shared == null) {
@@ -118,20 +129,6 @@ public class RingCentralPacer {
             T value = (T) result[0];
             return value;
         }
-        return shared.inTransaction(jdbc -> {
-            String stored = jdbc.sql("SELECT state FROM pacing_window WHERE pacing_key = :key FOR UPDATE")
-                    .param("key", key).query(String.class).optional().orElse(null);
-            if (stored == null) {
-                jdbc.sql("INSERT INTO pacing_window (pacing_key, state) VALUES (:key, :state) ON CONFLICT (pacing_key) DO NOTHING")
-                        .param("key", key).param("state", PacingWindow.fresh(marginMs).encode()).update();
-                stored = jdbc.sql("SELECT state FROM pacing_window WHERE pacing_key = :key FOR UPDATE")
-                        .param("key", key).query(String.class).single();
-            }
-            PacingWindow window = PacingWindow.decode(stored, marginMs);
-            T result = change.apply(window);
-            jdbc.sql("UPDATE pacing_window SET state = :state WHERE pacing_key = :key")
-                    .param("state", window.encode()).param("key", key).update();
-            return result;
-        });
+        return shared.update(key, change);
     }
 }

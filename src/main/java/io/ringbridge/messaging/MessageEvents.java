@@ -1,6 +1,7 @@
 package io.ringbridge.messaging;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -13,6 +14,11 @@ class MessageEvents {
 
     static final String TYPE = "sms_status";
 
+    /** One message's new status, as announced to its app. */
+    record StatusChange(String tenantId, String appId, String messageId, MessageStatus status, String rcMessageId,
+                        String error) {
+    }
+
     private final EventOutbox outbox;
 
     MessageEvents(EventOutbox outbox) {
@@ -21,16 +27,25 @@ class MessageEvents {
 
     void statusChanged(String tenantId, String appId, String messageId, MessageStatus status, String rcMessageId,
                        String error) {
+        statusChanged(List.of(new StatusChange(tenantId, appId, messageId, status, rcMessageId, error)));
+    }
+
+    /** Several status changes of one transaction, written together. */
+    void statusChanged(List<StatusChange> changes) {
+        outbox.appendAll(changes.stream().map(MessageEvents::event).toList());
+    }
+
+    private static EventOutbox.Event event(StatusChange change) {
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("messageId", messageId);
-        payload.put("appId", appId);
-        payload.put("status", status.wire());
-        if (rcMessageId != null) {
-            payload.put("rcMessageId", rcMessageId);
+        payload.put("messageId", change.messageId());
+        payload.put("appId", change.appId());
+        payload.put("status", change.status().wire());
+        if (change.rcMessageId() != null) {
+            payload.put("rcMessageId", change.rcMessageId());
         }
-        if (error != null) {
-            payload.put("error", error);
+        if (change.error() != null) {
+            payload.put("error", change.error());
         }
-        outbox.append(TYPE, tenantId, appId, payload);
+        return new EventOutbox.Event(TYPE, change.tenantId(), change.appId(), payload);
     }
 }

@@ -9,22 +9,25 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Every status change of an outbound message, each in one transaction with its {@code sms_status} event, and
- * fenced by the worker's claim: {@code false} means the lease was taken over and nothing was written.
+ * Every status change of an outbound message, each in one transaction with its {@code sms_status} event (those to
+ * {@code sent} in group commits, see {@link SentRecorder}), and fenced by the worker's claim: {@code false} means the
+ * lease was taken over and nothing was written.
  */
 @Component
 class MessageOutcomes {
 
     private final Messages messages;
     private final MessageEvents events;
+    private final SentRecorder recorder;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    MessageOutcomes(Messages messages, MessageEvents events, TransactionTemplate transactions, Clock clock,
-                    MeterRegistry meters) {
+    MessageOutcomes(Messages messages, MessageEvents events, SentRecorder recorder, TransactionTemplate transactions,
+                    Clock clock, MeterRegistry meters) {
         this.messages = messages;
         this.events = events;
+        this.recorder = recorder;
         this.transactions = transactions;
         this.clock = clock;
         this.meters = meters;
@@ -34,7 +37,8 @@ class MessageOutcomes {
     List<Claimed> claim(Sender sender, int limit, Instant leaseUntil, String extensionId) {
         return transactions.execute(tx -> {
             List<Claimed> claimed = messages.claim(sender, limit, clock.instant(), leaseUntil, extensionId);
-            claimed.forEach(m -> events.statusChanged(m.tenantId(), m.appId(), m.id(), MessageStatus.SENDING, null, null));
+            events.statusChanged(claimed.stream().map(m -> new MessageEvents.StatusChange(m.tenantId(), m.appId(), m.id(),
+                    MessageStatus.SENDING, null, null)).toList());
             return claimed;
         });
     }
@@ -64,20 +68,9 @@ class MessageOutcomes {
         return Boolean.TRUE.equals(transactions.execute(tx -> messages.segmentSent(m, seq, rcMessageId, clock.instant())));
     }
 
-    /** The last segment reached RingCentral: the message is {@code sent}. */
+    /** The last segment reached RingCentral: the message is {@code sent} (committed with others finishing now). */
     boolean sent(Claimed m, int lastSeq, String rcMessageId, String firstRcMessageId) {
-        boolean done = Boolean.TRUE.equals(transactions.execute(tx -> {
-            Instant now = clock.instant();
-            if (!messages.sent(m, lastSeq, rcMessageId, now)) {
-                return false;
-            }
-            events.statusChanged(m.tenantId(), m.appId(), m.id(), MessageStatus.SENT, firstRcMessageId, null);
-            return true;
-        }));
-        if (done) {
-            meters.counter("ringbridge.sms.sends", "outcome", "sent").increment();
-        }
-        return done;
+        return recorder.record(new SentSegment(m, lastSeq, rcMessageId, firstRcMessageId));
     }
 
     boolean failed(Claimed m, String error) {

@@ -2,12 +2,16 @@ package io.ringbridge.messaging;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,9 +34,11 @@ class Messages {
             attempted_at""";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    Messages(JdbcClient jdbc) {
+    Messages(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     Optional<Message> find(String tenantId, String id) {
@@ -160,25 +166,52 @@ class Messages {
 
     /** A segment other than the last reached RingCentral as {@code rcMessageId}. */
     boolean segmentSent(Claimed m, int seq, String rcMessageId, Instant now) {
-        return segmentRecorded(m, seq, rcMessageId, "", now);
-    }
-
-    /** The last segment reached RingCentral: recorded, and the message {@code sent}, in one fenced write. */
-    boolean sent(Claimed m, int lastSeq, String rcMessageId, Instant now) {
-        return segmentRecorded(m, lastSeq, rcMessageId,
-                ", status = 'sent', sent_at = :now, error = NULL, claimed_until = NULL, claim_token = NULL", now);
-    }
-
-    private boolean segmentRecorded(Claimed m, int seq, String rcMessageId, String alsoSet, Instant now) {
-        if (fenced("UPDATE message SET segments_sent = :sent, updated_at = :now" + (seq == 0 ? ", rc_message_id = :rc" : "")
-                + alsoSet, m, Map.of("sent", seq + 1, "now", Timestamps.toDb(now), "rc", rcMessageId)) != 1) {
+        if (fenced("UPDATE message SET segments_sent = :sent, updated_at = :now" + (seq == 0 ? ", rc_message_id = :rc" : ""),
+                m, Map.of("sent", seq + 1, "now", Timestamps.toDb(now), "rc", rcMessageId)) != 1) {
             return false;
         }
-        if (m.segments() > 1) {
-            jdbc.sql("INSERT INTO message_segment (message_id, seq, rc_message_id) VALUES (:id, :seq, :rc)")
-                    .param("id", m.id()).param("seq", seq).param("rc", rcMessageId).update();
-        }
+        insertSegments(List.of(new SentSegment(m, seq, rcMessageId, null)));
         return true;
+    }
+
+    /**
+     * The last segments of several messages reached RingCentral: each is recorded, and its message {@code sent}, by
+     * one fenced write, all sent to the database as one batch. Returns which messages' claims still held, in order
+     * (for the others nothing was written).
+     */
+    boolean[] sent(List<SentSegment> sent, Instant now) {
+        SqlParameterSource[] rows = sent.stream().map(s -> new MapSqlParameterSource()
+                .addValue("id", s.message().id()).addValue("token", s.message().claimToken())
+                .addValue("sent", s.seq() + 1).addValue("now", Timestamps.toDb(now))
+                // the first segment's id is the message's; a later last segment leaves the one recorded before
+                .addValue("rc", s.seq() == 0 ? s.rcMessageId() : null, Types.VARCHAR))
+                .toArray(SqlParameterSource[]::new);
+        int[] counts = batch.batchUpdate("""
+                UPDATE message SET segments_sent = :sent, updated_at = :now, rc_message_id = COALESCE(:rc, rc_message_id),
+                       status = 'sent', sent_at = :now, error = NULL, claimed_until = NULL, claim_token = NULL
+                WHERE id = :id AND claim_token = :token AND status = 'sending'
+                """, rows);
+        boolean[] recorded = new boolean[counts.length];
+        List<SentSegment> recordedSegments = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            recorded[i] = counts[i] == 1;
+            if (recorded[i]) {
+                recordedSegments.add(sent.get(i));
+            }
+        }
+        insertSegments(recordedSegments);
+        return recorded;
+    }
+
+    /** The per-segment record of messages split into several RingCentral messages (single ones need none). */
+    private void insertSegments(List<SentSegment> segments) {
+        SqlParameterSource[] rows = segments.stream().filter(s -> s.message().segments() > 1)
+                .map(s -> new MapSqlParameterSource().addValue("id", s.message().id()).addValue("seq", s.seq())
+                        .addValue("rc", s.rcMessageId()))
+                .toArray(SqlParameterSource[]::new);
+        if (rows.length > 0) {
+            batch.batchUpdate("INSERT INTO message_segment (message_id, seq, rc_message_id) VALUES (:id, :seq, :rc)", rows);
+        }
     }
 
     boolean failed(Claimed m, String error, Instant now) {

@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -22,8 +25,8 @@ import io.ringbridge.ringcentral.SmsMessage;
 /**
  * Delivery receipts: moves {@code sent} messages to {@code delivered} or {@code undelivered} (or {@code failed} when
  * RingCentral could not send them after all) from what RingCentral's message store says about them. One list call
- * per extension covers all its recent messages; it runs when RingCentral notifies a message-store change and,
- * as a fallback, periodically.
+ * per extension covers the messages awaiting a receipt, and the receipts it brings are recorded in one transaction;
+ * it runs when RingCentral notifies a message-store change and, as a fallback, periodically.
  */
 @Component
 class ReceiptSync {
@@ -80,21 +83,21 @@ class ReceiptSync {
             return 0;
         }
         Instant since = pending.getFirst().sentAt().minus(InDoubtLookup.CLOCK_MARGIN);
-        Map<String, SmsMessage> store = api.outboundSmsSince(vault.access(tenantId, extensionId), since).stream()
+        Map<Pending, List<String>> rcIds = new LinkedHashMap<>();
+        pending.forEach(message -> rcIds.put(message,
+                message.segments() == 1 ? List.of(message.rcMessageId()) : segmentIds(message.id())));
+        Set<String> wanted = rcIds.values().stream().flatMap(List::stream).collect(Collectors.toSet());
+        Map<String, SmsMessage> store = api.outboundSmsSince(vault.access(tenantId, extensionId), since, wanted).stream()
                 .collect(Collectors.toMap(SmsMessage::id, Function.identity(), (a, b) -> a));
-        int changed = 0;
-        for (Pending message : pending) {
-            List<String> rcIds = message.segments() == 1 ? List.of(message.rcMessageId()) : segmentIds(message.id());
-            List<SmsMessage> parts = rcIds.stream().map(store::get).toList();
-            if (parts.contains(null)) {
-                continue; // not listed (yet): nothing to learn
+        Map<Pending, Receipt> receipts = new LinkedHashMap<>();
+        rcIds.forEach((message, ids) -> {
+            List<SmsMessage> parts = ids.stream().map(store::get).toList();
+            Receipt receipt = parts.contains(null) ? null : Receipt.of(parts); // not listed (yet): nothing to learn
+            if (receipt != null) {
+                receipts.put(message, receipt);
             }
-            Receipt receipt = Receipt.of(parts);
-            if (receipt != null && record(tenantId, message, receipt)) {
-                changed++;
-            }
-        }
-        return changed;
+        });
+        return record(tenantId, receipts);
     }
 
     private List<String> segmentIds(String messageId) {
@@ -102,25 +105,34 @@ class ReceiptSync {
                 .param("id", messageId).query(String.class).list();
     }
 
-    private boolean record(String tenantId, Pending message, Receipt receipt) {
-        boolean changed = Boolean.TRUE.equals(transactions.execute(tx -> {
-            int updated = jdbc.sql("""
-                            UPDATE message SET status = :status, error = :error, delivered_at = :delivered, updated_at = :now
-                            WHERE id = :id AND status = 'sent'
-                            """)
-                    .param("status", receipt.status().wire()).param("error", receipt.error())
-                    .param("delivered", Timestamps.toDb(receipt.deliveredAt())).param("now", Timestamps.toDb(clock.instant()))
-                    .param("id", message.id()).update();
-            if (updated == 1) {
-                events.statusChanged(tenantId, message.appId(), message.id(), receipt.status(), message.rcMessageId(),
-                        receipt.error());
-            }
-            return updated == 1;
-        }));
-        if (changed) {
-            meters.counter("ringbridge.sms.receipts", "status", receipt.status().wire()).increment();
+    /** Records the receipts read in one sync in one transaction; returns how many messages changed status. */
+    private int record(String tenantId, Map<Pending, Receipt> receipts) {
+        if (receipts.isEmpty()) {
+            return 0;
         }
-        return changed;
+        List<Receipt> recorded = transactions.execute(tx -> {
+            Instant now = clock.instant();
+            List<Receipt> changed = new ArrayList<>();
+            List<MessageEvents.StatusChange> announced = new ArrayList<>();
+            receipts.forEach((message, receipt) -> {
+                int updated = jdbc.sql("""
+                                UPDATE message SET status = :status, error = :error, delivered_at = :delivered, updated_at = :now
+                                WHERE id = :id AND status = 'sent'
+                                """)
+                        .param("status", receipt.status().wire()).param("error", receipt.error())
+                        .param("delivered", Timestamps.toDb(receipt.deliveredAt())).param("now", Timestamps.toDb(now))
+                        .param("id", message.id()).update();
+                if (updated == 1) {
+                    changed.add(receipt);
+                    announced.add(new MessageEvents.StatusChange(tenantId, message.appId(), message.id(), receipt.status(),
+                            message.rcMessageId(), receipt.error()));
+                }
+            });
+            events.statusChanged(announced);
+            return changed;
+        });
+        recorded.forEach(receipt -> meters.counter("ringbridge.sms.receipts", "status", receipt.status().wire()).increment());
+        return recorded.size();
     }
 
     /** What RingCentral's statuses of a message's parts add up to; {@code null} while still on its way. */

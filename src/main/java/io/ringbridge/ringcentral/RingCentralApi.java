@@ -2,9 +2,12 @@ package io.ringbridge.ringcentral;
 
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -65,11 +68,17 @@ public final class RingCentralApi {
     }
 
     /**
-     * The user's outbound SMS in the message store created since {@code since}, following paging to the end
-     * (RingCentral's view of what was sent: delivery receipts).
+     * The user's outbound SMS in the message store created since {@code since} (RingCentral's view of what was
+     * sent: delivery receipts), read page by page until every id in {@code wanted} was seen or the pages end.
+     * RingCentral lists the newest first, and the messages awaiting a receipt are the newest, so a busy sender's
+     * receipts cost a page or two, not every message it sent since the oldest one still waiting.
      */
-    public List<SmsMessage> outboundSmsSince(RingCentralAccess access, java.time.Instant since) {
-        return outboundSms(access, "dateFrom=" + isoTime(since));
+    public List<SmsMessage> outboundSmsSince(RingCentralAccess access, java.time.Instant since, Set<String> wanted) {
+        Set<String> missing = new HashSet<>(wanted);
+        return outboundSms(access, "dateFrom=" + isoTime(since), page -> {
+            page.forEach(message -> missing.remove(message.id()));
+            return missing.isEmpty();
+        });
     }
 
     /**
@@ -79,19 +88,19 @@ public final class RingCentralApi {
     public List<SmsMessage> outboundSmsWith(RingCentralAccess access, String phoneNumber, java.time.Instant from,
                                             java.time.Instant to) {
         return outboundSms(access, "phoneNumber=" + RingCentralHttp.encode(phoneNumber) + "&dateFrom=" + isoTime(from)
-                + "&dateTo=" + isoTime(to));
+                + "&dateTo=" + isoTime(to), page -> false);
     }
 
-    private List<SmsMessage> outboundSms(RingCentralAccess access, String filter) {
+    /** Follows paging to the end, or until {@code enough} says the records read so far (one page each call) suffice. */
+    private List<SmsMessage> outboundSms(RingCentralAccess access, String filter, Predicate<List<SmsMessage>> enough) {
         List<SmsMessage> found = new ArrayList<>();
         for (int page = 1; page <= MAX_PAGES; page++) {
             HttpRequest request = http.bearer(access, MESSAGE_STORE + "?direction=Outbound&messageType=SMS&" + filter
                     + "&perPage=" + PAGE_SIZE + "&page=" + page).GET().build();
             MessagePage answer = http.send("list messages", request, MessagePage.class).body();
-            if (answer.records() != null) {
-                found.addAll(answer.records());
-            }
-            if (!answer.hasPageAfter(page)) {
+            List<SmsMessage> records = answer.records() == null ? List.of() : answer.records();
+            found.addAll(records);
+            if (enough.test(records) || !answer.hasPageAfter(page)) {
                 break;
             }
         }
