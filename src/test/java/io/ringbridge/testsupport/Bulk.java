@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -20,6 +21,9 @@ import tools.jackson.databind.JsonNode;
 
 /** Many messages at once, for the queue's reliability tests: submit them, wait for the end, count at RingCentral. */
 public final class Bulk {
+
+    /** Statuses a message never leaves for the queue again. */
+    private static final Set<String> FINAL = Set.of("sent", "delivered", "undelivered", "failed");
 
     private Bulk() {
     }
@@ -51,10 +55,14 @@ public final class Bulk {
 
     /** Waits until the tenant has no message left queued or sending. */
     public static void awaitDrained(Api api, String apiKey, Duration atMost) {
+        // Two cheap reads first. They are not one snapshot: a message can go from sending back to queued (a retry)
+        // between them, so only a walk in which every message is final, a state none leaves for the queue, proves it.
         Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(500)).until(() ->
                 api.get("/v1/sms/messages?status=queued&limit=1", apiKey).json().path("messages").isEmpty()
-                        && api.get("/v1/sms/messages?status=sending&limit=1", apiKey).json().path("messages").isEmpty());
+                        && api.get("/v1/sms/messages?status=sending&limit=1", apiKey).json().path("messages").isEmpty()
+                        && statuses(api, apiKey).values().stream().allMatch(FINAL::contains));
     }
+
 
     /** Every message of the tenant: messageId → status (walks the history's pages). */
     public static Map<String, String> statuses(Api api, String apiKey) {
