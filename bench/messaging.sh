@@ -24,9 +24,11 @@ CP="target/classes:$(cat bench/out/classpath.txt)"
 
 command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
 start_postgres gateway baseline
-trap stop_postgres EXIT
+# The driver's temporary files (the gateways' data directories, the H2 baseline, process logs): gigabytes per run.
+SCRATCH=$(mktemp -d)
+trap 'stop_postgres; rm -rf "$SCRATCH"' EXIT
 driver() {
-  "$JAVA" -Xmx1g -Dbench.java="$JAVA" -Dbench.jar="$JAR" -Dbench.seconds="${SECONDS_PER_RUN:-20}" \
+  "$JAVA" -Xmx1g -Djava.io.tmpdir="$SCRATCH" -Dbench.java="$JAVA" -Dbench.jar="$JAR" -Dbench.seconds="${SECONDS_PER_RUN:-20}" \
     -Dbench.concurrency="${CONCURRENCY:-32}" -cp "bench/out/classes:$CP" io.ringbridge.bench.BenchMain "$@"
 }
 fresh_db() { run_pg "$PGBIN/dropdb -h 127.0.0.1 -p $PGPORT -U postgres --if-exists $1; $PGBIN/createdb -h 127.0.0.1 -p $PGPORT -U postgres $1"; }

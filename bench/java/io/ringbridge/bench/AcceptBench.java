@@ -8,8 +8,11 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 
 import org.flywaydb.core.Flyway;
 
@@ -18,7 +21,7 @@ import org.flywaydb.core.Flyway;
  * JDBC insert of the same row with the same durability and concurrency (ratio ≥ 0.6); then p50/p99 at half the
  * sustained rate (p99 ≤ 25 ms). Sending is off: this measures accepting. The sustained load comes from {@code wrk};
  * the half-rate load from this driver, which starts requests on a fixed schedule and counts latency from it (over
- * kept-alive sockets: see {@link RawHttp}).
+ * kept-alive sockets: see {@link Load#fixedRate} and {@link RawHttp}).
  */
 final class AcceptBench {
 
@@ -30,6 +33,11 @@ final class AcceptBench {
 
     // Distinct from every other run's ids: a random start, then a counter (12 hex digits like msg_ ids).
     private static final AtomicLong IDS = new AtomicLong(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 44));
+
+    private static final java.util.concurrent.atomic.AtomicBoolean FIRST_FAILURE = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Of the half-rate runs, not counted: see {@link Load#fixedRate}. */
+    private static final double WARM_UP_SECONDS = 10;
 
     private AcceptBench() {
     }
@@ -52,10 +60,14 @@ final class AcceptBench {
             // The same gateway's floor for an authenticated, rate-limited request that writes nothing.
             Load.Result apps = Wrk.get(gateway.base.resolve("/v1/apps"), key, concurrency, seconds);
             AtomicLong n = new AtomicLong();
-            RawHttp raw = new RawHttp(gateway.base, concurrency);
-            java.util.function.IntSupplier post = () -> raw.post(send.getRawPath(), key,
-                    body.replace("{{to}}", "+1415" + String.format("%07d", n.incrementAndGet() % 10_000_000)));
-            Load.Result half = Load.fixedRate(sustained.perSecond() / 2, seconds, post);
+            List<IntSupplier> posters = new ArrayList<>();
+            for (int lane = 0; lane < concurrency; lane++) {
+                RawHttp connection = new RawHttp(gateway.base);
+                posters.add(() -> connection.post(send.getRawPath(), key, body.replace("{{to}}",
+                        "+1415" + String.valueOf(10_000_000 + n.incrementAndGet() % 10_000_000).substring(1))));
+            }
+            double halfRate = sustained.perSecond() / 2;
+            Load.Result half = Load.fixedRate(halfRate, WARM_UP_SECONDS, seconds, posters);
 
             String jdbcUrl = baselineUrl != null ? baselineUrl
                     : "jdbc:h2:file:" + Files.createTempDirectory("bench-baseline-").resolve("baseline")
@@ -63,19 +75,20 @@ final class AcceptBench {
             Flyway.configure().dataSource(jdbcUrl, null, null).locations("classpath:db/migration").load().migrate();
             Load.closedLoop(concurrency, Math.min(10, seconds), inserter(jdbcUrl));
             Load.Result ceiling = Load.closedLoop(concurrency, seconds, inserter(jdbcUrl));
-            // The database's own tail at the same fixed rate, through a pool of as many connections: what part of
-            // the gateway's p99 at half rate the insert alone already has.
-            Load.Result insertAtHalf;
-            try (InsertPool pool = new InsertPool(jdbcUrl, concurrency)) {
-                insertAtHalf = Load.fixedRate(sustained.perSecond() / 2, seconds, pool::insert);
+            // The database's own tail at the same fixed rate, over as many connections: what part of the gateway's p99
+            // at half rate the insert alone already has.
+            List<IntSupplier> inserters = new ArrayList<>();
+            for (int lane = 0; lane < concurrency; lane++) {
+                inserters.add(inserter(jdbcUrl));
             }
+            Load.Result insertAtHalf = Load.fixedRate(halfRate, WARM_UP_SECONDS, seconds, inserters);
 
             System.out.printf("%n== Accept (%s, %d concurrent)%n", database, concurrency);
             System.out.println("POST /v1/sms/send sustained (wrk):   " + sustained);
             System.out.println("GET /v1/apps, same gateway (wrk):  " + apps);
             System.out.println("plain JDBC insert ceiling (driver): " + ceiling);
-            System.out.println("POST at half rate (" + Math.round(sustained.perSecond() / 2) + "/s): " + half);
-            System.out.println("plain insert at the same rate (pool of " + concurrency + "): " + insertAtHalf);
+            System.out.println("POST at half rate (" + Math.round(halfRate) + "/s): " + half);
+            System.out.println("plain insert at the same rate (" + concurrency + " connections): " + insertAtHalf);
             double ratio = sustained.perSecond() / ceiling.perSecond();
             System.out.printf("ratio send/insert = %.2f (target >= 0.60): %s%n", ratio, ratio >= 0.6 ? "PASS" : "FAIL");
             System.out.printf("p99 at half rate = %.2f ms (target <= 25 ms): %s%n", half.p99Micros() / 1000.0,
@@ -83,8 +96,8 @@ final class AcceptBench {
         }
     }
 
-    /** One JDBC connection per (platform) caller thread, autocommit: one durable row per call. */
-    private static java.util.function.IntSupplier inserter(String jdbcUrl) {
+    /** One JDBC connection per caller thread (opened by its first call), autocommit: one durable row per call. */
+    private static IntSupplier inserter(String jdbcUrl) {
         ThreadLocal<PreparedStatement> statements = ThreadLocal.withInitial(() -> {
             try {
                 Connection connection = DriverManager.getConnection(jdbcUrl);
@@ -98,6 +111,9 @@ final class AcceptBench {
             try {
                 return insertOne(statements.get());
             } catch (Exception e) {
+                if (FIRST_FAILURE.compareAndSet(false, true)) {
+                    System.err.println("plain insert failed (later failures are only counted): " + e);
+                }
                 return 500;
             }
         };
@@ -118,43 +134,5 @@ final class AcceptBench {
         insert.setTimestamp(11, now);
         insert.executeUpdate();
         return 200;
-    }
-
-    /** A fixed pool of autocommitting connections, each with the insert prepared; a caller waits for a free one. */
-    private static final class InsertPool implements AutoCloseable {
-        private final java.util.concurrent.BlockingQueue<PreparedStatement> idle;
-
-        InsertPool(String jdbcUrl, int size) throws java.sql.SQLException {
-            idle = new java.util.concurrent.ArrayBlockingQueue<>(size);
-            for (int i = 0; i < size; i++) {
-                Connection connection = DriverManager.getConnection(jdbcUrl);
-                connection.setAutoCommit(true);
-                idle.add(connection.prepareStatement(INSERT));
-            }
-        }
-
-        int insert() {
-            PreparedStatement statement;
-            try {
-                statement = idle.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 500;
-            }
-            try {
-                return insertOne(statement);
-            } catch (Exception e) {
-                return 500;
-            } finally {
-                idle.add(statement);
-            }
-        }
-
-        @Override
-        public void close() throws java.sql.SQLException {
-            for (PreparedStatement statement : idle) {
-                statement.getConnection().close();
-            }
-        }
     }
 }

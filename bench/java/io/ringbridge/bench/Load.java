@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
 
 /** Drives a request function closed-loop or at a fixed rate and measures throughput and latency. */
@@ -62,32 +63,56 @@ final class Load {
     }
 
     /**
-     * Requests started on a fixed schedule whatever the answers do; latency counts from the scheduled moment, so a
-     * slow answer cannot hide the waiting of the requests behind it.
+     * Requests started on a fixed schedule whatever the answers do, latency counted from the scheduled moment, so a
+     * slow answer cannot hide the waiting of the requests behind it (the model of wrk2). Request {@code i} belongs
+     * to lane {@code i % lanes}; each lane is one connection driven by one platform thread that sleeps until its
+     * next request is due, or sends at once when it is late. No thread or task per request: at a few thousand
+     * requests a second on two cores, the driver's own scheduling would otherwise take CPU from the server under
+     * test and show up as its latency.
+     *
+     * <p>The first {@code warmUpSeconds} run the same schedule but are not counted: the driver's own code has to be
+     * compiled, and a server that just left a closed-loop run settles to the new rate.
      */
-    static Result fixedRate(double perSecond, double seconds, IntSupplier call) {
-        long count = (long) (perSecond * seconds);
+    static Result fixedRate(double perSecond, double warmUpSeconds, double seconds, List<? extends IntSupplier> lanes) {
         long intervalNanos = (long) (1e9 / perSecond);
+        long warmUp = (long) (perSecond * warmUpSeconds);
+        long count = warmUp + (long) (perSecond * seconds);
+        int laneCount = lanes.size();
         ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong failures = new AtomicLong();
         long start = System.nanoTime() + 50_000_000;
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (long i = 0; i < count; i++) {
-                long due = start + i * intervalNanos;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                }
-                executor.submit(() -> {
-                    int status = call.getAsInt();
-                    if (status / 100 != 2) {
-                        failures.incrementAndGet();
+        List<Thread> threads = new ArrayList<>();
+        for (int lane = 0; lane < laneCount; lane++) {
+            int first = lane;
+            IntSupplier call = lanes.get(lane);
+            threads.add(Thread.ofPlatform().name("fixed-rate-" + lane).start(() -> {
+                long[] mine = new long[(int) (count / laneCount) + 1];
+                int n = 0;
+                for (long i = first; i < count; i += laneCount) {
+                    long due = start + i * intervalNanos;
+                    for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                        LockSupport.parkNanos(wait);
                     }
-                    latencies.add(new long[]{(System.nanoTime() - due) / 1000});
-                });
+                    int status = call.getAsInt();
+                    if (i >= warmUp) {
+                        mine[n++] = (System.nanoTime() - due) / 1000;
+                        if (status / 100 != 2) {
+                            failures.incrementAndGet();
+                        }
+                    }
+                }
+                latencies.add(Arrays.copyOf(mine, n));
+            }));
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         }
-        return result(latencies, failures.get(), (System.nanoTime() - start) / 1e9);
+        return result(latencies, failures.get(), (System.nanoTime() - start) / 1e9 - warmUpSeconds);
     }
 
     private static Result result(ConcurrentLinkedQueue<long[]> parts, long failures, double seconds) {

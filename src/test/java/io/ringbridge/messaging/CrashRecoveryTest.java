@@ -5,7 +5,6 @@ import static io.ringbridge.testsupport.SimulatedRingCentral.ALICE;
 import static io.ringbridge.testsupport.SimulatedRingCentral.ALICE_SMS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +20,7 @@ import io.ringbridge.testsupport.EmbeddedPostgresServer;
 import io.ringbridge.testsupport.EveryDatabase;
 import io.ringbridge.testsupport.Fixtures;
 import io.ringbridge.testsupport.GatewayProcess;
+import io.ringbridge.testsupport.ScratchDirectories;
 import io.ringbridge.testsupport.SimulatedRingCentral;
 import io.ringbridge.testsupport.TestGateway;
 
@@ -41,7 +41,7 @@ class CrashRecoveryTest {
         try (SimulatedRingCentral ringCentral = SimulatedRingCentral.start(config -> config.rateLimitsEnabled(false)
                 .latencyMs(20))) {
             Map<String, String> properties = new LinkedHashMap<>();
-            properties.put("ringbridge.data-dir", Files.createTempDirectory("crash-test-").toString());
+            properties.put("ringbridge.data-dir", ScratchDirectories.create("crash-test-").toString());
             properties.put("database.url", database == Database.POSTGRES ? EmbeddedPostgresServer.newDatabase() : "");
             properties.put("ringbridge.admin-key", TestGateway.ADMIN_KEY);
             properties.put("ringbridge.limits.app-requests-per-minute", "1000000");

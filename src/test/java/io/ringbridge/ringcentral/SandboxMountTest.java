@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringbridge.simulator.RingCentralSimulator;
 import io.ringbridge.simulator.SimulatorConfig;
+import io.ringbridge.testsupport.ScratchDirectories;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.List;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
@@ -35,7 +35,7 @@ class SandboxMountTest {
         RingCentralSimulator simulator = RingCentralSimulator.mountable(SimulatorConfig.builder()
                 .rateLimitsEnabled(false).label("SANDBOX").build());
         host = new Tomcat();
-        host.setBaseDir(Files.createTempDirectory("client-mount").toString());
+        host.setBaseDir(ScratchDirectories.create("client-mount").toString());
         Connector connector = new Connector("HTTP/1.1");
         connector.setPort(0);
         connector.setProperty("address", "127.0.0.1");

@@ -6,7 +6,6 @@ import static io.ringbridge.simulator.SimulatorClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.Map;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
@@ -15,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import io.ringbridge.testsupport.ScratchDirectories;
 
 /** The simulator's servlet mounted under a prefix in a host Tomcat, as the gateway does in sandbox mode. */
 class MountedSimulatorTest {
@@ -27,7 +28,7 @@ class MountedSimulatorTest {
         simulator = RingCentralSimulator.mountable(SimulatorConfig.builder().rateLimitsEnabled(false)
                 .label("SANDBOX").build());
         host = new Tomcat();
-        host.setBaseDir(Files.createTempDirectory("mounted-sim").toString());
+        host.setBaseDir(ScratchDirectories.create("mounted-sim").toString());
         Connector connector = new Connector("HTTP/1.1");
         connector.setPort(0);
         connector.setProperty("address", "127.0.0.1");

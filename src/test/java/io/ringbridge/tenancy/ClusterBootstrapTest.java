@@ -2,7 +2,6 @@ package io.ringbridge.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.ringbridge.testsupport.EmbeddedPostgresServer;
 import io.ringbridge.testsupport.GatewayProcess;
+import io.ringbridge.testsupport.ScratchDirectories;
 import io.ringbridge.testsupport.TestGateway;
 
 /**
@@ -32,7 +32,7 @@ class ClusterBootstrapTest {
         try (ExecutorService executor = Executors.newFixedThreadPool(2)) {
             List<Future<GatewayProcess>> starting = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                String dataDir = Files.createTempDirectory("bootstrap-").toString();
+                String dataDir = ScratchDirectories.create("bootstrap-").toString();
                 // Instances sharing a database share their encryption keys, as a deployment configures them.
                 starting.add(executor.submit(() -> GatewayProcess.start(Map.of("database.url", url,
                         "ringbridge.data-dir", dataDir, "ringbridge.admin-key", TestGateway.ADMIN_KEY,

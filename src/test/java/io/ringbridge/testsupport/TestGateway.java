@@ -1,9 +1,7 @@
 package io.ringbridge.testsupport;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -110,25 +108,21 @@ public final class TestGateway implements AutoCloseable {
         }
 
         public TestGateway start() {
-            try {
-                Path dir = dataDir != null ? dataDir : Files.createTempDirectory("ringbridge-test-");
-                String url = databaseUrl;
-                if (url == null && database == Database.POSTGRES) {
-                    url = EmbeddedPostgresServer.newDatabase();
-                }
-                List<String> args = new ArrayList<>();
-                args.add("--server.port=0");
-                args.add("--ringbridge.data-dir=" + dir);
-                // An empty value, not absence: a DATABASE_URL in the developer's environment must not leak in.
-                args.add("--database.url=" + (url == null ? "" : url));
-                properties.forEach((name, value) -> args.add("--" + name + "=" + value));
-                SpringApplication application = new SpringApplication(RingBridgeApplication.class);
-                application.addListeners(LogCapture.attacher());
-                ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
-                return new TestGateway(context, database, url, dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            Path dir = dataDir != null ? dataDir : ScratchDirectories.create("ringbridge-test-");
+            String url = databaseUrl;
+            if (url == null && database == Database.POSTGRES) {
+                url = EmbeddedPostgresServer.newDatabase();
             }
+            List<String> args = new ArrayList<>();
+            args.add("--server.port=0");
+            args.add("--ringbridge.data-dir=" + dir);
+            // An empty value, not absence: a DATABASE_URL in the developer's environment must not leak in.
+            args.add("--database.url=" + (url == null ? "" : url));
+            properties.forEach((name, value) -> args.add("--" + name + "=" + value));
+            SpringApplication application = new SpringApplication(RingBridgeApplication.class);
+            application.addListeners(LogCapture.attacher());
+            ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
+            return new TestGateway(context, database, url, dir);
         }
     }
 }
