@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 
@@ -34,7 +35,7 @@ final class AcceptBench {
     // Distinct from every other run's ids: a random start, then a counter (12 hex digits like msg_ ids).
     private static final AtomicLong IDS = new AtomicLong(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 44));
 
-    private static final java.util.concurrent.atomic.AtomicBoolean FIRST_FAILURE = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AtomicBoolean FIRST_FAILURE = new AtomicBoolean();
 
     /** Of the half-rate runs, not counted: see {@link Load#fixedRate}. */
     private static final double WARM_UP_SECONDS = 10;

@@ -6,11 +6,9 @@ import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Hidden;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,14 +19,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.ringbridge.platform.crypto.SecretBox;
-import io.ringbridge.platform.db.Timestamps;
 import io.ringbridge.platform.web.ApiException;
 import io.ringbridge.tenancy.Unauthenticated;
 
 /**
  * Where RingCentral delivers webhook notifications (API.md §6). The creation handshake is echoed at once; every
  * notification must carry its subscription's verification token (compared in constant time). Notifications are
- * stored raw, once per {@code uuid}, and acknowledged; processing them is another component's job.
+ * stored raw, once per {@code uuid} ({@link NotificationInbox}), and acknowledged; processing them is another
+ * component's job.
  */
 @RestController
 @Unauthenticated
@@ -37,16 +35,16 @@ class RingCentralWebhookController {
 
     private final Subscriptions subscriptions;
     private final SecretBox secrets;
-    private final JdbcClient jdbc;
+    private final NotificationInbox inbox;
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    RingCentralWebhookController(Subscriptions subscriptions, SecretBox secrets, JdbcClient jdbc, JsonMapper json,
-                                 Clock clock, MeterRegistry meters) {
+    RingCentralWebhookController(Subscriptions subscriptions, SecretBox secrets, NotificationInbox inbox,
+                                 JsonMapper json, Clock clock, MeterRegistry meters) {
         this.subscriptions = subscriptions;
         this.secrets = secrets;
-        this.jdbc = jdbc;
+        this.inbox = inbox;
         this.json = json;
         this.clock = clock;
         this.meters = meters;
@@ -92,20 +90,9 @@ class RingCentralWebhookController {
         if (uuid == null || uuid.isBlank()) {
             uuid = "sha256:" + SecretTokens.hash(body);
         }
-        try {
-            jdbc.sql("""
-                            INSERT INTO rc_notification (subscription_key, tenant_id, extension_id, uuid, event, body, received_at)
-                            VALUES (:key, :tenant, :ext, :uuid, :event, :body, :now)
-                            """)
-                    .param("key", subscription.subscriptionKey()).param("tenant", subscription.tenantId())
-                    .param("ext", subscription.extensionId()).param("uuid", uuid)
-                    .param("event", event == null ? null : event.length() > 500 ? event.substring(0, 500) : event)
-                    .param("body", body).param("now", Timestamps.toDb(clock.instant()))
-                    .update();
-            meters.counter("ringbridge.rc.notifications", "outcome", "stored").increment();
-        } catch (DuplicateKeyException alreadyStored) {
-            meters.counter("ringbridge.rc.notifications", "outcome", "duplicate").increment();
-        }
+        boolean stored = inbox.store(new NotificationInbox.Notification(subscription.subscriptionKey(),
+                subscription.tenantId(), subscription.extensionId(), uuid, event, body, clock.instant()));
+        meters.counter("ringbridge.rc.notifications", "outcome", stored ? "stored" : "duplicate").increment();
     }
 
     private static ApiException forbidden() {

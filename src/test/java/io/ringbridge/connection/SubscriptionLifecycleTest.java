@@ -14,12 +14,20 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -235,6 +243,42 @@ class SubscriptionLifecycleTest {
         assertThat(first.status()).isEqualTo(200);
         assertThat(again.status()).as("a duplicate is acknowledged, so RingCentral stops sending it").isEqualTo(200);
         assertThat(stored(uuid)).isEqualTo(1);
+    }
+
+    @Test
+    void notificationsArrivingTogetherAreEachStoredOnceAndEveryCopyIsAcknowledged() throws Exception {
+        Subscriptions.Row subscription = activeSubscription();
+        Map<String, String> headers = Map.of("Verification-Token", verificationToken(subscription));
+        MeterRegistry meters = gateway.bean(MeterRegistry.class);
+        double storedBefore = notificationsCounted(meters, "stored");
+        double duplicatesBefore = notificationsCounted(meters, "duplicate");
+        List<String> uuids = IntStream.range(0, 20).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        List<Callable<Integer>> deliveries = new ArrayList<>();
+        for (String uuid : uuids) {
+            String notification = notification(uuid, subscription, "together");
+            // RingCentral redelivers what it has no answer for yet: copies of one notification can arrive together.
+            for (int copy = 0; copy < 3; copy++) {
+                deliveries.add(() -> post(RECEIVER + "/" + subscription.subscriptionKey(), notification, headers)
+                        .status());
+            }
+        }
+
+        List<Integer> statuses;
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            statuses = executor.invokeAll(deliveries).stream().map(Future::resultNow).toList();
+        }
+
+        assertThat(statuses).hasSize(60).containsOnly(200);
+        for (String uuid : uuids) {
+            assertThat(stored(uuid)).as(uuid).isEqualTo(1);
+        }
+        assertThat(notificationsCounted(meters, "stored") - storedBefore).isEqualTo(20);
+        assertThat(notificationsCounted(meters, "duplicate") - duplicatesBefore).isEqualTo(40);
+    }
+
+    private static double notificationsCounted(MeterRegistry meters, String outcome) {
+        Counter counter = meters.find("ringbridge.rc.notifications").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
