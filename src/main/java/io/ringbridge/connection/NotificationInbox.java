@@ -1,7 +1,6 @@
 package io.ringbridge.connection;
 
 import java.time.Instant;
-import java.util.List;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -10,20 +9,18 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.ringbridge.platform.db.Batcher;
+import io.ringbridge.platform.db.GroupCommittedInsert;
 import io.ringbridge.platform.db.Timestamps;
 
 /**
  * Stores RingCentral's notifications raw, once per {@code uuid}. RingCentral sends several per message (created,
  * sent, delivered), so at a thousand messages a second the webhook takes thousands of notifications a second: the
  * ones that arrive together share one transaction (group commit), and each is acknowledged only once it is
- * committed. A batch holding a {@code uuid} already stored fails as a whole and is run again one notification at a
- * time (what {@link Batcher} does with a failed batch), so the duplicate, and only it, is reported as one.
+ * committed. A batch holding a {@code uuid} already stored is run again one notification at a time, so the
+ * duplicate, and only it, is reported as one.
  */
 @Component
 class NotificationInbox {
-
-    private static final int MAX_BATCH = 128;
 
     private static final String INSERT = """
             INSERT INTO rc_notification (subscription_key, tenant_id, extension_id, uuid, event, body, received_at)
@@ -35,29 +32,20 @@ class NotificationInbox {
                         String body, Instant receivedAt) {
     }
 
-    private final NamedParameterJdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
-    private final Batcher<Notification, Boolean> batcher;
+    private final GroupCommittedInsert<Notification> inserts;
 
     NotificationInbox(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.batcher = new Batcher<>(MAX_BATCH, this::storeTogether);
+        this.inserts = new GroupCommittedInsert<>(jdbc, transactions, INSERT, NotificationInbox::row);
     }
 
     /** True once the notification is committed; false when one with its {@code uuid} was stored before. */
     boolean store(Notification notification) {
         try {
-            return batcher.submit(notification);
+            inserts.insert(notification);
+            return true;
         } catch (DuplicateKeyException alreadyStored) {
             return false;
         }
-    }
-
-    private List<Boolean> storeTogether(List<Notification> notifications) {
-        transactions.executeWithoutResult(tx -> jdbc.batchUpdate(INSERT,
-                notifications.stream().map(NotificationInbox::row).toArray(SqlParameterSource[]::new)));
-        return notifications.stream().map(stored -> true).toList();
     }
 
     private static SqlParameterSource row(Notification n) {

@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.ringbridge.platform.db.Batcher;
+import io.ringbridge.platform.db.GroupCommittedInsert;
 import io.ringbridge.platform.db.Timestamps;
 
 /**
@@ -19,41 +19,26 @@ import io.ringbridge.platform.db.Timestamps;
 @Component
 class MessageIntake {
 
-    private static final int MAX_BATCH = 128;
-
     private static final String INSERT = """
             INSERT INTO message (id, tenant_id, app_id, direction, status, from_number, to_number, body, user_id,
                                  segments, next_attempt_at, created_at, updated_at)
             VALUES (:id, :tenant, :app, 'outbound', 'queued', :from, :to, :body, :user, :segments, :now, :now, :now)
             """;
 
-    private final NamedParameterJdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
-    private final Batcher<Message, String> batcher;
+    private final GroupCommittedInsert<Message> inserts;
 
     MessageIntake(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.batcher = new Batcher<>(MAX_BATCH, this::storeTogether);
+        this.inserts = new GroupCommittedInsert<>(jdbc, transactions, INSERT, MessageIntake::row);
     }
 
     /** Stores the message in a transaction of its own (shared with whatever is accepted at the same time). */
     void store(Message message) {
-        batcher.submit(message);
+        inserts.insert(message);
     }
 
     /** Stores the message in the caller's transaction, for writes that must commit with it. */
     void storeWithin(Message message) {
-        insert(List.of(message));
-    }
-
-    private List<String> storeTogether(List<Message> messages) {
-        transactions.executeWithoutResult(tx -> insert(messages));
-        return messages.stream().map(Message::id).toList();
-    }
-
-    private void insert(List<Message> messages) {
-        jdbc.batchUpdate(INSERT, messages.stream().map(MessageIntake::row).toArray(SqlParameterSource[]::new));
+        inserts.insertWithin(List.of(message));
     }
 
     private static SqlParameterSource row(Message m) {

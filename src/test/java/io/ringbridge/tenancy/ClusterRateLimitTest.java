@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.ringbridge.testsupport.Api;
-import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.Fixtures;
+import io.ringbridge.testsupport.Gateways;
 import io.ringbridge.testsupport.Response;
 import io.ringbridge.testsupport.TestGateway;
 
@@ -25,15 +24,10 @@ class ClusterRateLimitTest {
     static TestGateway second;
 
     @BeforeAll
-    static void startTwoInstances() {
-        first = TestGateway.on(Database.POSTGRES).start();
-        second = TestGateway.on(Database.POSTGRES).sharingDatabaseWith(first).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        second.close();
-        first.close();
+    static void twoInstances() {
+        Gateways.Cluster cluster = Gateways.sharedCluster();
+        first = cluster.first();
+        second = cluster.second();
     }
 
     @Test

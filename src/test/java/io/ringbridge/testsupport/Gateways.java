@@ -11,6 +11,11 @@ import java.util.Map;
 public final class Gateways {
 
     private static final Map<Database, TestGateway> SHARED = new EnumMap<>(Database.class);
+    private static Cluster cluster;
+
+    /** Two instances with the default test configuration on one PostgreSQL database. */
+    public record Cluster(TestGateway first, TestGateway second) {
+    }
 
     private Gateways() {
     }
@@ -25,5 +30,19 @@ public final class Gateways {
             Runtime.getRuntime().addShutdownHook(new Thread(gateway::close));
             return gateway;
         });
+    }
+
+    /** Two instances on one PostgreSQL database, started on first use and shared like {@link #shared}. */
+    public static synchronized Cluster sharedCluster() {
+        if (cluster == null) {
+            TestGateway first = TestGateway.on(Database.POSTGRES).start();
+            TestGateway second = TestGateway.on(Database.POSTGRES).sharingDatabaseWith(first).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                second.close();
+                first.close();
+            }));
+            cluster = new Cluster(first, second);
+        }
+        return cluster;
     }
 }
