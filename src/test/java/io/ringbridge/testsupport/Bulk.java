@@ -63,7 +63,6 @@ public final class Bulk {
                         && statuses(api, apiKey).values().stream().allMatch(FINAL::contains));
     }
 
-
     /** Every message of the tenant: messageId → status (walks the history's pages). */
     public static Map<String, String> statuses(Api api, String apiKey) {
         Map<String, String> statuses = new HashMap<>();

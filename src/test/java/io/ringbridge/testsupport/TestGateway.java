@@ -1,6 +1,5 @@
 package io.ringbridge.testsupport;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -22,7 +22,7 @@ public final class GroupCommittedInsert<T> {
     private final NamedParameterJdbcTemplate jdbc;
     private final String sql;
     private final Function<T, SqlParameterSource> row;
-    private final Batcher<T, Boolean> batcher;
+    private final Batcher<T, T> batcher;
 
     /** @param sql an INSERT with named parameters; {@code row} gives them for one item */
     public GroupCommittedInsert(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions, String sql,
@@ -32,7 +32,7 @@ public final class GroupCommittedInsert<T> {
         this.row = row;
         this.batcher = new Batcher<>(MAX_BATCH, items -> {
             transactions.executeWithoutResult(tx -> insertWithin(items));
-            return items.stream().map(committed -> true).toList();
+            return items;
         });
     }
 
