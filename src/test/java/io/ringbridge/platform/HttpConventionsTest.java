@@ -74,6 +74,30 @@ class HttpConventionsTest {
     }
 
     @Test
+    void anAnswerGoesOutWholeWithItsLengthNotInChunks() {
+        Response accepted = api.post("/v1/sms/send", app.apiKey(),
+                "{\"to\":\"+14155550100\",\"from\":\"+16505550100\",\"body\":\"Hello\"}");
+        Response error = api.get("/v1/apps", null);
+
+        for (Response response : new Response[]{accepted, error}) {
+            assertThat(response.header("Transfer-Encoding")).as(response.toString()).isNull();
+            assertThat(response.header("Content-Length")).as(response.toString())
+                    .isEqualTo(String.valueOf(response.body().getBytes(StandardCharsets.UTF_8).length));
+        }
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(error.status()).isEqualTo(401);
+    }
+
+    @Test
+    void anAnswerLargerThanTheResponseBufferStillArrivesComplete() {
+        Response document = api.get("/openapi.json", null);
+
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.body().length()).isGreaterThan(8192);
+        assertThat(document.json().path("paths").propertyNames()).contains("/v1/sms/send");
+    }
+
+    @Test
     void healthIsOkWithoutAuthentication() {
         Response response = api.get("/health", null);
 
