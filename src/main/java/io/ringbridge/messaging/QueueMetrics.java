@@ -3,6 +3,7 @@ package io.ringbridge.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Gauge;
@@ -16,9 +17,24 @@ import io.ringbridge.platform.db.Timestamps;
 /**
  * The queue as Prometheus sees it: how many messages wait, how many are being sent, and how long the oldest
  * has waited. Read from the database every few seconds (not per scrape), so every instance reports the same.
+ *
+ * <p>Each read costs the same whatever the depth: the counts stop at {@link #COUNT_CAP} and the oldest message is
+ * the first entry of an index. A full count would cost most exactly when the queue is deep: with a million
+ * messages waiting, counting them every 5 s raised the p99 of requests served meanwhile from 6–7 ms to 46–95 ms.
  */
 @Component
 class QueueMetrics {
+
+    /** Deeper than this the depth reads as this; the age of the oldest message then says how far behind sending is. */
+    private static final int COUNT_CAP = 10_000;
+
+    // Ordered as the message_waiting index is, so both databases walk that index and stop at the cap. Unordered,
+    // PostgreSQL chooses a table scan once it expects many rows to match, and the queued rows of a deep queue lie
+    // behind all the sent ones.
+    private static final String COUNT = "SELECT COUNT(*) FROM (SELECT 1 FROM message WHERE status = :status"
+            + " ORDER BY status, created_at LIMIT " + COUNT_CAP + ") waiting";
+    private static final String OLDEST = "SELECT created_at FROM message WHERE status = 'queued'"
+            + " ORDER BY status, created_at LIMIT 1";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -30,34 +46,25 @@ class QueueMetrics {
         this.jdbc = jdbc;
         this.clock = clock;
         Gauge.builder("ringbridge.sms.queue.depth", queued, AtomicLong::get)
-                .description("Messages queued, waiting to be sent").register(meters);
+                .description("Messages queued, waiting to be sent (counted up to " + COUNT_CAP + ")").register(meters);
         Gauge.builder("ringbridge.sms.queue.sending", sending, AtomicLong::get)
-                .description("Messages being sent or waiting for confirmation").register(meters);
+                .description("Messages being sent or waiting for confirmation (counted up to " + COUNT_CAP + ")")
+                .register(meters);
         Gauge.builder("ringbridge.sms.queue.oldest.age", oldestAgeSeconds, AtomicLong::get).baseUnit("seconds")
                 .description("Age of the oldest queued message").register(meters);
     }
 
     @Scheduled(fixedDelayString = "${ringbridge.metrics.queue-interval:5s}")
     void refresh() {
-        long q = 0;
-        long s = 0;
-        Instant oldest = null;
-        for (Count count : jdbc.sql("SELECT status, COUNT(*) AS n, MIN(created_at) AS oldest FROM message "
-                        + "WHERE status IN ('queued', 'sending') GROUP BY status")
-                .query((rs, n) -> new Count(rs.getString("status"), rs.getLong("n"), Timestamps.fromDb(rs, "oldest")))
-                .list()) {
-            if (count.status().equals("queued")) {
-                q = count.messages();
-                oldest = count.oldest();
-            } else {
-                s = count.messages();
-            }
-        }
-        queued.set(q);
-        sending.set(s);
-        oldestAgeSeconds.set(oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds()));
+        queued.set(count(MessageStatus.QUEUED));
+        sending.set(count(MessageStatus.SENDING));
+        Optional<Instant> oldest = jdbc.sql(OLDEST)
+                .query((rs, n) -> Timestamps.fromDb(rs, "created_at"))
+                .optional();
+        oldestAgeSeconds.set(oldest.map(at -> Math.max(0, Duration.between(at, clock.instant()).toSeconds())).orElse(0L));
     }
 
-    private record Count(String status, long messages, Instant oldest) {
+    private long count(MessageStatus status) {
+        return jdbc.sql(COUNT).param("status", status.wire()).query(Long.class).single();
     }
 }
