@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 final class Wrk {
 
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
-    private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ([0-9.]+)(m?s)");
+    /** "150542 requests in 20.00s"; wrk writes a run of a minute or more in minutes ("2.00m"). */
+    private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ([0-9.]+)(ms|s|m)");
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
     private static final Pattern ERRORS = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
 
@@ -61,7 +62,11 @@ final class Wrk {
                 throw new IllegalStateException("wrk failed: " + out);
             }
             Matcher requests = find(REQUESTS, out);
-            double elapsed = Double.parseDouble(requests.group(2)) / (requests.group(3).equals("ms") ? 1000 : 1);
+            double elapsed = Double.parseDouble(requests.group(2)) * switch (requests.group(3)) {
+                case "ms" -> 0.001;
+                case "m" -> 60;
+                default -> 1;
+            };
             long failures = 0;
             Matcher non2xx = NON_2XX.matcher(out);
             if (non2xx.find()) {
