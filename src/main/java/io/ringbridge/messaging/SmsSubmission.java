@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,16 +37,27 @@ class SmsSubmission {
     record Outcome(SmsRequests.Accepted accepted, boolean replayed, Sender sender) {
     }
 
+    /** Tries at a new id for one message; a second collision in a row is already a one-in-billions event. */
+    private static final int ID_ATTEMPTS = 3;
+
     private final MessageIntake intake;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Supplier<String> newIds;
 
+    @Autowired
     SmsSubmission(MessageIntake intake, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+        this(intake, jdbc, transactions, clock, IdKind.MESSAGE::next);
+    }
+
+    SmsSubmission(MessageIntake intake, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
+                  Supplier<String> newIds) {
         this.intake = intake;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
+        this.newIds = newIds;
     }
 
     Outcome submit(String tenantId, String appId, SmsRequests.Send sent, String idempotencyKey) {
@@ -72,11 +85,29 @@ class SmsSubmission {
             throw ApiException.badRequest("Idempotency-Key must be 1-255 characters", "invalid_idempotency_key");
         }
         Sender sender = new Sender(tenantId, request.from());
-        if (idempotencyKey == null) {
-            Message message = queued(tenantId, appId, request);
-            intake.store(message);
-            return new Outcome(accepted(message), false, sender);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return idempotencyKey == null
+                        ? store(tenantId, appId, request, sender)
+                        : storeOnce(tenantId, appId, request, idempotencyKey, sender);
+            } catch (DuplicateKeyException idTaken) {
+                // The message's id belongs to an earlier message (IdKind.MESSAGE): nothing was stored, try another.
+                if (attempt == ID_ATTEMPTS) {
+                    throw idTaken;
+                }
+            }
         }
+    }
+
+    private Outcome store(String tenantId, String appId, SmsRequests.Send request, Sender sender) {
+        Message message = queued(tenantId, appId, request);
+        intake.store(message);
+        return new Outcome(accepted(message), false, sender);
+    }
+
+    /** Stores the message with its idempotency key, or answers as the replay of the request that holds the key. */
+    private Outcome storeOnce(String tenantId, String appId, SmsRequests.Send request, String idempotencyKey,
+                              Sender sender) {
         String hash = hash(request);
         try {
             return transactions.execute(tx -> {
@@ -96,15 +127,16 @@ class SmsSubmission {
                         .param("message", accepted.messageId()).param("now", Timestamps.toDb(clock.instant())).update();
                 return new Outcome(accepted, false, sender);
             });
-        } catch (DuplicateKeyException concurrentSameKey) {
-            // Another request with the same key committed first: this one answers as its replay.
-            return replay(appId, idempotencyKey, hash, sender).orElseThrow(() -> concurrentSameKey);
+        } catch (DuplicateKeyException keyOrIdTaken) {
+            // Another request with the same key committed first: this one answers as its replay. Without such a
+            // request, the duplicate was the message's id.
+            return replay(appId, idempotencyKey, hash, sender).orElseThrow(() -> keyOrIdTaken);
         }
     }
 
     private Message queued(String tenantId, String appId, SmsRequests.Send request) {
         Instant now = clock.instant();
-        return new Message(IdKind.MESSAGE.next(), MessageStatus.QUEUED, null, null, request.to(), request.from(),
+        return new Message(newIds.get(), MessageStatus.QUEUED, null, null, request.to(), request.from(),
                 request.body(), now, now, "outbound", appId, request.userId(), tenantId, Segments.count(request.body()),
                 null, null);
     }

@@ -5,11 +5,15 @@ import static io.ringbridge.testsupport.SimulatedRingCentral.ALICE;
 import static io.ringbridge.testsupport.SimulatedRingCentral.ALICE_SMS;
 import static io.ringbridge.testsupport.TestGateway.ADMIN_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpRequest;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +22,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import io.ringbridge.platform.ids.IdKind;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
@@ -437,6 +445,63 @@ class SmsValidationTest {
         String id = ids.iterator().next();
         Sms.awaitStatus(api, app.apiKey(), id, Duration.ofSeconds(20), "sent", "delivered");
         assertThat(ringCentral.admin().sendCount(ALICE_SMS, TO, text)).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageWhoseNewIdIsTakenIsStoredUnderAnother() {
+        String taken = Sms.accepted(api, app.apiKey(), ALICE_SMS, TO, "First");
+        SmsSubmission submission = submissionWithIds(taken);
+
+        SmsSubmission.Outcome outcome = submission.submit(app.tenantId(), app.appId(),
+                new SmsRequests.Send(TO, ALICE_SMS, "Second", null), null);
+
+        String second = outcome.accepted().messageId();
+        assertThat(second).isNotEqualTo(taken).matches("msg_[0-9a-f]{12}");
+        assertThat(Sms.status(api, app.apiKey(), taken).path("body").asString()).isEqualTo("First");
+        assertThat(Sms.status(api, app.apiKey(), second).path("body").asString()).isEqualTo("Second");
+        assertThat(history(app)).hasSize(2);
+    }
+
+    @Test
+    void anIdempotentMessageWhoseNewIdIsTakenIsStoredUnderAnotherAndItsKeyReplaysThatOne() {
+        String taken = Sms.accepted(api, app.apiKey(), ALICE_SMS, TO, "First");
+        SmsSubmission submission = submissionWithIds(taken);
+
+        SmsSubmission.Outcome outcome = submission.submit(app.tenantId(), app.appId(),
+                new SmsRequests.Send(TO, ALICE_SMS, "Second", null), "key-collide");
+
+        String second = outcome.accepted().messageId();
+        assertThat(second).isNotEqualTo(taken);
+        assertThat(outcome.replayed()).isFalse();
+        Response replay = Sms.send(api, app.apiKey(), Sms.json("to", TO, "from", ALICE_SMS, "body", "Second"),
+                "key-collide");
+        assertThat(replay.status()).isEqualTo(202);
+        assertThat(replay.text("messageId")).isEqualTo(second);
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(history(app)).hasSize(2);
+    }
+
+    @Test
+    void anIdTakenAtEveryTryFailsTheRequestAndStoresNothing() {
+        String taken = Sms.accepted(api, app.apiKey(), ALICE_SMS, TO, "First");
+        SmsSubmission submission = new SmsSubmission(gateway.bean(MessageIntake.class), gateway.jdbc(),
+                gateway.bean(TransactionTemplate.class), Clock.systemUTC(), () -> taken);
+
+        for (String key : Arrays.asList(null, "key-never")) {
+            assertThatThrownBy(() -> submission.submit(app.tenantId(), app.appId(),
+                    new SmsRequests.Send(TO, ALICE_SMS, "Second", null), key))
+                    .isInstanceOf(DuplicateKeyException.class);
+        }
+        assertThat(history(app)).hasSize(1);
+        assertThat(gateway.jdbc().sql("SELECT COUNT(*) FROM idempotency_key WHERE app_id = :app")
+                .param("app", app.appId()).query(Long.class).single()).isZero();
+    }
+
+    /** A submission whose first new id is {@code taken}, as if the random part had come out the same again. */
+    private SmsSubmission submissionWithIds(String taken) {
+        Iterator<String> ids = Stream.concat(Stream.of(taken), Stream.generate(IdKind.MESSAGE::next)).iterator();
+        return new SmsSubmission(gateway.bean(MessageIntake.class), gateway.jdbc(),
+                gateway.bean(TransactionTemplate.class), Clock.systemUTC(), ids::next);
     }
 
     private void connect(Fixtures.TestApp target) {

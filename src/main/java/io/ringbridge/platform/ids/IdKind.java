@@ -9,28 +9,43 @@ import java.util.regex.Pattern;
  * (API.md §0). One place knows each format, both to make values and to check them.
  */
 public enum IdKind {
-    TENANT("tenant_", 8),
-    APP("app_", 8),
-    MESSAGE("msg_", 6),
-    API_KEY("sgw_", 16),
-    WEBHOOK_SECRET("whsec_", 32),
-    WEBSOCKET_TOKEN("wst_", 32);
+    TENANT("tenant_", 8, 0),
+    APP("app_", 8, 0),
+    /**
+     * Led by the clock: 12 bits of the time in seconds (wrapping every 68 minutes), then 36 random bits. The
+     * messages accepted in one moment then go into a few neighbouring pages of the primary-key index instead of
+     * one random page each, which the database must first read and then keep. On H2 at 3,400 accepts/s that took
+     * the p99 from 17–22 ms to 12–17 ms and the p50 from 2.4 to 1.8 ms (bench/RESULTS.md). Like any 48-bit id it
+     * can collide, sooner in a young table: a message whose id is taken is stored under a new one.
+     */
+    MESSAGE("msg_", 6, 12),
+    API_KEY("sgw_", 16, 0),
+    WEBHOOK_SECRET("whsec_", 32, 0),
+    WEBSOCKET_TOKEN("wst_", 32, 0);
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
 
     private final String prefix;
-    private final int randomBytes;
+    private final int bytes;
+    private final int clockBits;
     private final Pattern format;
 
-    IdKind(String prefix, int randomBytes) {
+    IdKind(String prefix, int bytes, int clockBits) {
         this.prefix = prefix;
-        this.randomBytes = randomBytes;
-        this.format = Pattern.compile(Pattern.quote(prefix) + "[0-9a-f]{" + randomBytes * 2 + "}");
+        this.bytes = bytes;
+        this.clockBits = clockBits;
+        this.format = Pattern.compile(Pattern.quote(prefix) + "[0-9a-f]{" + bytes * 2 + "}");
     }
 
     public String next() {
-        return prefix + randomHex(randomBytes);
+        if (clockBits == 0) {
+            return prefix + randomHex(bytes);
+        }
+        int bits = bytes * 8;
+        long seconds = System.currentTimeMillis() / 1000;
+        long value = (seconds << (bits - clockBits) | RANDOM.nextLong() >>> (64 - bits + clockBits)) & ((1L << bits) - 1);
+        return prefix + HEX.toHexDigits(value).substring(16 - bytes * 2);
     }
 
     public boolean matches(String value) {
