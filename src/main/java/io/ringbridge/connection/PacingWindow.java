@@ -21,6 +21,12 @@ import java.util.List;
  * mirror leaves them room beyond what they used in the last window, and it never has more than a few requests in
  * flight: a penalty that comes anyway meets few of ours. Until an answer in the current window tells whether others
  * are at work, the same few requests go first.
+ *
+ * <p>A 429 soon after a penalty ended means someone kept the user penalised: another client whose requests restart
+ * it. If that client, like us, waits out each 429 exactly, each one's next request lands in the penalty the other
+ * one just restarted, for ever (the pacing benchmark once stalled on two extensions that way). So each further
+ * penalty in a row is waited out once more: twice, three times, at most {@value #MAX_PENALTY_WAITS} times, which
+ * lets a client that waits exactly get out, and then us.
  * Plain data; callers keep it consistent under their own lock.
  */
 final class PacingWindow {
@@ -34,23 +40,28 @@ final class PacingWindow {
     static final int MIN_FOREIGN_HEADROOM = 2;
     /** Our requests in flight at once while other clients share the budget. */
     static final int SHARED_IN_FLIGHT = 4;
+    /** The most penalties waited out after one 429 that follows others in a row. */
+    static final int MAX_PENALTY_WAITS = 4;
 
     private final long marginMs;
     private int limit;
     private long windowMs;
     private long blockedUntil;
+    /** Penalties in a row: each began within a window of the end of the one before. */
+    private int penalties;
     private final List<Long> answered;
     private final List<Long> pending;
     private final List<Long> foreign;
     /** When RingCentral last told us the remaining budget (0: never). */
     private long reportedAt;
 
-    PacingWindow(int limit, long windowMs, long blockedUntil, List<Long> answered, List<Long> pending,
+    PacingWindow(int limit, long windowMs, long blockedUntil, int penalties, List<Long> answered, List<Long> pending,
                  List<Long> foreign, long reportedAt, long marginMs) {
         this.limit = limit;
         this.reportedAt = reportedAt;
         this.windowMs = windowMs;
         this.blockedUntil = blockedUntil;
+        this.penalties = penalties;
         this.answered = new ArrayList<>(answered);
         this.pending = new ArrayList<>(pending);
         this.foreign = new ArrayList<>(foreign);
@@ -58,7 +69,7 @@ final class PacingWindow {
     }
 
     static PacingWindow fresh(long marginMs) {
-        return new PacingWindow(DEFAULT_LIMIT, DEFAULT_WINDOW_MS, 0, List.of(), List.of(), List.of(), 0, marginMs);
+        return new PacingWindow(DEFAULT_LIMIT, DEFAULT_WINDOW_MS, 0, 0, List.of(), List.of(), List.of(), 0, marginMs);
     }
 
     /** Takes up to {@code wanted} slots at {@code now}; returns how many were granted. */
@@ -121,9 +132,17 @@ final class PacingWindow {
         }
     }
 
-    /** RingCentral answered 429: nothing may be sent before the penalty is over. */
+    /**
+     * RingCentral answered 429: nothing may be sent before the penalty is over, nor, if it follows other penalties
+     * in a row, before it was waited out once more for each of them (see the class comment).
+     */
     void block(long now, long retryAfterMs) {
-        blockedUntil = Math.max(blockedUntil, now + Math.max(retryAfterMs, 1_000) + marginMs);
+        boolean inARow = blockedUntil > 0 && now < blockedUntil + windowMs + marginMs;
+        if (now >= blockedUntil) {
+            penalties = inARow ? Math.min(penalties + 1, MAX_PENALTY_WAITS) : 1;
+        }
+        long penalty = Math.max(retryAfterMs, 1_000);
+        blockedUntil = Math.max(blockedUntil, now + penalty * penalties + marginMs);
     }
 
     /** The earliest moment a slot may be free (sooner if outstanding answers free one). */
@@ -192,13 +211,14 @@ final class PacingWindow {
     }
 
     String encode() {
-        return limit + "|" + windowMs + "|" + blockedUntil + "|" + join(answered) + "|" + join(pending) + "|" + join(foreign) + "|" + reportedAt;
+        return limit + "|" + windowMs + "|" + blockedUntil + "|" + join(answered) + "|" + join(pending) + "|" + join(foreign)
+                + "|" + reportedAt + "|" + penalties;
     }
 
     static PacingWindow decode(String text, long marginMs) {
         String[] parts = text.split("\\|", -1);
         return new PacingWindow(Integer.parseInt(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]),
-                split(parts[3]), parts.length > 4 ? split(parts[4]) : List.of(),
+                parts.length > 7 ? Integer.parseInt(parts[7]) : 0, split(parts[3]), parts.length > 4 ? split(parts[4]) : List.of(),
                 parts.length > 5 ? split(parts[5]) : List.of(), parts.length > 6 ? Long.parseLong(parts[6]) : 0, marginMs);
     }
 

@@ -86,6 +86,45 @@ class PacingWindowTest {
     }
 
     @Test
+    void aPenaltyStillOnWhenItShouldHaveEndedIsWaitedOutOnceMoreEachTime() {
+        PacingWindow window = fresh();
+        long penalty = 5_000;
+        window.block(100, penalty);
+        long end = 100 + penalty;
+        assertThat(window.nextSlot(end - 1)).isEqualTo(end);
+        // A request of ours still in flight when the penalty began restarts it: waited out from then, once.
+        window.block(1_000, penalty);
+        end = 1_000 + penalty;
+        assertThat(window.nextSlot(end - 1)).isEqualTo(end);
+
+        // The one request after it draws another 429: another client kept the penalty going. Twice, then.
+        assertThat(window.reserve(end, 100)).isEqualTo(1);
+        window.block(end + 5, penalty);
+        long second = end + 5 + 2 * penalty;
+        assertThat(window.reserve(second - 1, 100)).isZero();
+        assertThat(window.nextSlot(second - 1)).isEqualTo(second);
+        // Three times, four times, and no more.
+        window.block(second + 5, penalty);
+        long third = second + 5 + 3 * penalty;
+        assertThat(window.nextSlot(third - 1)).isEqualTo(third);
+        window.block(third + 5, penalty);
+        long fourth = third + 5 + 4 * penalty;
+        assertThat(window.nextSlot(fourth - 1)).isEqualTo(fourth);
+        window.block(fourth + 5, penalty);
+        long fifth = fourth + 5 + PacingWindow.MAX_PENALTY_WAITS * penalty;
+        assertThat(window.nextSlot(fifth - 1)).isEqualTo(fifth);
+
+        // The state a restart or another instance reads keeps the count.
+        PacingWindow copy = PacingWindow.decode(window.encode(), 0);
+        // A 429 more than a window after the last penalty ended is a new story: waited out once.
+        long later = fifth + WINDOW + 1;
+        copy.block(later, penalty);
+        assertThat(copy.nextSlot(later + 1)).isEqualTo(later + penalty);
+        window.block(fifth + 1, penalty);
+        assertThat(window.nextSlot(fifth + 2)).as("still in a row").isEqualTo(fifth + 1 + PacingWindow.MAX_PENALTY_WAITS * penalty);
+    }
+
+    @Test
     void theOthersUseAsLastSeenStaysUntilAnAnswerAndAProbeFindsOut() {
         PacingWindow window = fresh();
         window.reserve(0, 1);
@@ -120,7 +159,7 @@ class PacingWindowTest {
         assertThat(copy.encode()).isEqualTo(window.encode());
         assertThat(copy.reserve(30, 100)).isEqualTo(window.reserve(30, 100)).isEqualTo(PacingWindow.SHARED_IN_FLIGHT - 2);
         assertThat(PacingWindow.decode("40|60000|0|1,2|3", 0).encode()).as("a state written before foreign entries")
-                .isEqualTo("40|60000|0|1,2|3||0");
+                .isEqualTo("40|60000|0|1,2|3||0|0");
     }
 
     /** A window whose last answer (at 0, for a request not of ours to count) said: nobody else at work. */

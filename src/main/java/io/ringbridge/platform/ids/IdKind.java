@@ -14,9 +14,9 @@ public enum IdKind {
     /**
      * Led by the clock: 12 bits of the time in seconds (wrapping every 68 minutes), then 36 random bits. The
      * messages accepted in one moment then go into a few neighbouring pages of the primary-key index instead of
-     * one random page each, which the database must first read and then keep. On H2 at 3,400 accepts/s that took
-     * the p99 from 17–22 ms to 12–17 ms and the p50 from 2.4 to 1.8 ms (bench/RESULTS.md). Like any 48-bit id it
-     * can collide, sooner in a young table: a message whose id is taken is stored under a new one.
+     * one random page each, which the database must first read and then keep: accepting on H2 got a quarter
+     * cheaper and its tail shorter (bench/RESULTS.md, fifth session). Like any 48-bit id it can collide, sooner
+     * in a young table: a message whose id is taken is stored under a new one.
      */
     MESSAGE("msg_", 6, 12),
     API_KEY("sgw_", 16, 0),
