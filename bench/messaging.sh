@@ -7,6 +7,7 @@
 #   bench/messaging.sh accept-postgres   # (or accept-h2) one database only
 #   bench/messaging.sh drain             # queued -> sent, limits off, 0 ms and 250 ms latency (PostgreSQL)
 #   bench/messaging.sh pacing            # 20 extensions, Medium 40/10 s, alone and with another client
+#   RUNS=3 bench/messaging.sh pacing-shared   # only the case with another client, RUNS times
 #   SECONDS_PER_RUN=30 CONCURRENCY=64 bench/messaging.sh accept
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,4 +45,8 @@ case "$WHAT" in
   pacing|all)
     fresh_db gateway; DATABASE_URL="$PG_URL_BASE/gateway?user=postgres" driver pacing 2000 false
     fresh_db gateway; DATABASE_URL="$PG_URL_BASE/gateway?user=postgres" driver pacing 2000 true ;;
+  pacing-shared)
+    for run in $(seq "${RUNS:-1}"); do
+      fresh_db gateway; DATABASE_URL="$PG_URL_BASE/gateway?user=postgres" driver pacing 2000 true
+    done ;;
 esac

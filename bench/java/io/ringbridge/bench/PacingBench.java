@@ -44,19 +44,23 @@ final class PacingBench {
             }
             AtomicBoolean running = new AtomicBoolean(true);
             AtomicLong otherSends = new AtomicLong();
+            AtomicLong otherRefused = new AtomicLong();
+            AtomicLong firstRefusedAt = new AtomicLong(Long.MAX_VALUE);
             List<Thread> others = new ArrayList<>();
             if (shared) {
                 for (int i = 0; i < world.users; i++) {
                     String token = BenchWorld.ownSession(simulator, callback, BenchWorld.extension(i));
                     int user = i;
                     others.add(Thread.ofVirtual().start(() -> otherClient(simulator, token, user, limit / 4, window,
-                            running, otherSends)));
+                            running, otherSends, otherRefused, firstRefusedAt)));
                 }
             }
             JsonNode before = Http.get(simulator.base.resolve("/admin/counters"), null).json();
             Map<String, String> draining = new java.util.LinkedHashMap<>(world.gatewayProperties(simulator, databaseUrl, data));
             try (Launched gateway = Launched.gateway(world.javaCommand, world.jar, draining)) {
+                long drainStarted = System.nanoTime();
                 double seconds = Queue.drained(databaseUrl, messages).seconds();
+                long gatewayRefused = gatewayRateLimited(gateway);
                 running.set(false);
                 for (Thread other : others) {
                     other.join();
@@ -78,13 +82,16 @@ final class PacingBench {
                 System.out.printf("429s: %d%s; penalty restarts: %d (target 0): %s%n", throttled,
                         shared ? "" : " (target 0)", restarts,
                         restarts == 0 && (shared || throttled == 0) ? "PASS" : "FAIL");
+                System.out.printf("429s answered to the gateway: %d; to the other clients: %d%s%n", gatewayRefused,
+                        otherRefused.get(), otherRefused.get() == 0 ? "" : String.format(" (the first %.1f s into the drain)",
+                                (firstRefusedAt.get() - drainStarted) / 1e9));
             }
         }
     }
 
     /** A polite other client of the same user: its share of the budget, evenly spread, pausing after a 429. */
     private static void otherClient(Launched simulator, String token, int user, int perWindow, Duration window,
-                                    AtomicBoolean running, AtomicLong sends) {
+                                    AtomicBoolean running, AtomicLong sends, AtomicLong refused, AtomicLong firstRefusedAt) {
         URI sms = simulator.base.resolve("/restapi/v1.0/account/~/extension/~/sms");
         long interval = window.toMillis() / perWindow;
         while (running.get()) {
@@ -92,6 +99,8 @@ final class PacingBench {
                     + "\"},\"to\":[{\"phoneNumber\":\"+14085550100\"}],\"text\":\"other client\"}");
             long pause = interval;
             if (answer.status() == 429) {
+                refused.incrementAndGet();
+                firstRefusedAt.accumulateAndGet(System.nanoTime(), Math::min);
                 pause = Math.max(interval, Long.parseLong(answer.header("Retry-After")) * 1000);
             } else if (answer.status() / 100 == 2) {
                 sends.incrementAndGet();
@@ -102,5 +111,12 @@ final class PacingBench {
                 return;
             }
         }
+    }
+
+    /** The gateway's own count of 429s from RingCentral (its Prometheus counter). */
+    private static long gatewayRateLimited(Launched gateway) {
+        String metrics = Http.get(gateway.base.resolve("/actuator/prometheus"), null).body();
+        return metrics.lines().filter(line -> line.startsWith("ringbridge_rc_rate_limited_total"))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 }

@@ -126,10 +126,23 @@ final class PacingWindow {
             pending.removeIf(time -> time <= reservedAt);
             return;
         }
-        int unexplained = (limit - remaining) - used();
+        int unexplained = (limit - remaining) - stillCountable(reservedAt);
         for (int i = 0; i < unexplained; i++) {
             foreign.add(now); // use we did not make: another client of the same user, counted from now
         }
+    }
+
+    /**
+     * The entries RingCentral may still have counted when it answered a request reserved at {@code reservedAt}: it
+     * answered no earlier than that, and counts a window back from its answer. An entry is timed no earlier than
+     * its request reached RingCentral, so one older than a window before the reservation has surely left RingCentral's
+     * window, though it stays in ours for the margin. Counting those would hide other clients' use just when our own
+     * burst leaves the window, and the next burst would take their room.
+     */
+    private int stillCountable(long reservedAt) {
+        long gone = reservedAt - windowMs;
+        return (int) (answered.stream().filter(time -> time > gone).count() + foreign.stream().filter(time -> time > gone).count())
+                + pending.size();
     }
 
     /**

@@ -125,6 +125,31 @@ class PacingWindowTest {
     }
 
     @Test
+    void ourRequestsRingCentralNoLongerCountsDoNotHideAnotherClientsUse() {
+        PacingWindow window = PacingWindow.fresh(250);
+        window.observe(-1, 0, LIMIT, WINDOW, LIMIT);
+        assertThat(window.reserve(40, 1)).isEqualTo(1);
+        window.observe(40, 50, LIMIT, WINDOW, LIMIT - 11); // ours and 10 by another client
+        for (int i = 0; i < 20; i++) {
+            window.record(100); // 20 more of ours, answered at 100
+        }
+
+        // A window later RingCentral no longer counts any of these. It counts the other client's 10 made since then
+        // and our next request, while our 20 stay in our window for the margin.
+        long reserved = WINDOW + 305;
+        assertThat(window.reserve(reserved, 1)).isEqualTo(1);
+        window.observe(reserved, reserved + 5, LIMIT, WINDOW, LIMIT - 11);
+
+        // 40 - 21 ours - 10 theirs - 5 kept for them = 4, and few in flight: not "alone", not 19 at once.
+        assertThat(window.reserve(reserved + 6, 100)).isEqualTo(PacingWindow.SHARED_IN_FLIGHT);
+        window.observe(reserved + 6, reserved + 10, LIMIT, WINDOW, LIMIT - 15);
+        // Once our 20 have left our window too, the room still leaves out the other client's use.
+        long later = 100 + WINDOW + 250 + 1;
+        assertThat(window.reserve(later, 100)).isEqualTo(PacingWindow.SHARED_IN_FLIGHT - 3);
+        assertThat(window.nextSlot(later)).isEqualTo(later + PacingWindow.RECHECK_MS);
+    }
+
+    @Test
     void theOthersUseAsLastSeenStaysUntilAnAnswerAndAProbeFindsOut() {
         PacingWindow window = fresh();
         window.reserve(0, 1);
