@@ -27,7 +27,8 @@ import java.util.List;
  * one just restarted, for ever (the pacing benchmark once stalled on two extensions that way). So each further
  * penalty in a row is waited out once more: twice, three times, at most {@value #MAX_PENALTY_WAITS} times, which
  * lets a client that waits exactly get out, and then us.
- * Plain data; callers keep it consistent under their own lock.
+ *
+ * <p>Plain data; callers keep it consistent under their own lock.
  */
 final class PacingWindow {
 

@@ -37,7 +37,7 @@ class SmsSubmission {
     record Outcome(SmsRequests.Accepted accepted, boolean replayed, Sender sender) {
     }
 
-    /** Tries at a new id for one message; a second collision in a row is already a one-in-billions event. */
+    /** How many new ids a message is tried under; two collisions in a row are already a one-in-billions event. */
     private static final int ID_ATTEMPTS = 3;
 
     private final MessageIntake intake;

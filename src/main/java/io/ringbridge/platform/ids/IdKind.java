@@ -5,8 +5,9 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * Every public identifier and generated secret of the API: a fixed prefix and lowercase hex from a CSPRNG
- * (API.md §0). One place knows each format, both to make values and to check them.
+ * Every public identifier and generated secret of the API: a fixed prefix and lowercase hex from a CSPRNG, for
+ * message ids after a few digits of the clock (API.md §0). One place knows each format, both to make values and to
+ * check them.
  */
 public enum IdKind {
     TENANT("tenant_", 8, 0),
