@@ -21,7 +21,7 @@ PORT=${PORT:-18080}
 
 JAVA=$(find_java)
 ./mvnw -B -q -DskipTests package
-JAR=$(ls target/ringbridge-*.jar | grep -v original | head -1)
+JAR=$(ls gateway/target/ringbridge-gateway-*-exec.jar | head -1)
 WORK=$(mktemp -d)
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 

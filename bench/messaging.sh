@@ -15,13 +15,11 @@ cd "$(dirname "$0")/.."
 WHAT=${1:-all}
 
 JAVA=$(find_java)
-JAVAC="${JAVA%/java}/javac"
 ./mvnw -B -q -DskipTests package
-JAR=$(ls target/ringbridge-*.jar | grep -v original | head -1)
-mkdir -p bench/out/classes
-./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=bench/out/classpath.txt
-CP="target/classes:$(cat bench/out/classpath.txt)"
-"$JAVAC" -d bench/out/classes -cp "$CP" $(find bench/java -name '*.java')
+JAR=$(ls gateway/target/ringbridge-gateway-*-exec.jar | head -1)
+mkdir -p bench/out
+./mvnw -B -q -pl bench dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$PWD/bench/out/classpath.txt"
+CP="bench/target/classes:$(cat bench/out/classpath.txt)"
 
 command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
 start_postgres gateway baseline
@@ -30,7 +28,7 @@ SCRATCH=$(mktemp -d)
 trap 'stop_postgres; rm -rf "$SCRATCH"' EXIT
 driver() {
   "$JAVA" -Xmx1g -Djava.io.tmpdir="$SCRATCH" -Dbench.java="$JAVA" -Dbench.jar="$JAR" -Dbench.seconds="${SECONDS_PER_RUN:-20}" \
-    -Dbench.concurrency="${CONCURRENCY:-32}" -cp "bench/out/classes:$CP" io.ringbridge.bench.BenchMain "$@"
+    -Dbench.concurrency="${CONCURRENCY:-32}" -cp "$CP" io.ringbridge.bench.BenchMain "$@"
 }
 fresh_db() { run_pg "$PGBIN/dropdb -h 127.0.0.1 -p $PGPORT -U postgres --if-exists $1; $PGBIN/createdb -h 127.0.0.1 -p $PGPORT -U postgres $1"; }
 

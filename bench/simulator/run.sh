@@ -22,12 +22,11 @@ fi
 command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)"; exit 1; }
 
 echo "== build"
-./mvnw -B -q -DskipTests compile
-./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
-CP="target/classes:$(cat "$OUT/classpath.txt")"
+./mvnw -B -q -DskipTests -pl simulator package
+SIM_JAR=$(ls simulator/target/ringbridge-simulator-*-exec.jar | head -1)
 
 echo "== start simulator (limits off)"
-"$JAVA_BIN" -Xms1g -Xmx2g -XX:+UseZGC -cp "$CP" io.ringbridge.simulator.SimulatorMain --port 0 --no-limits \
+"$JAVA_BIN" -Xms1g -Xmx2g -XX:+UseZGC -jar "$SIM_JAR" --port 0 --no-limits \
   >"$OUT/simulator.log" 2>&1 &
 SIM_PID=$!
 trap 'kill "$SIM_PID" 2>/dev/null || true; wait "$SIM_PID" 2>/dev/null || true' EXIT

@@ -97,7 +97,7 @@ class RingCentralSpecConformanceTest {
     static void start() throws Exception {
         // Relative to the project directory (Surefire's basedir), where CI finds shared/ beside the clone.
         Path spec = Path.of(System.getProperty("basedir", ""))
-                .resolve(System.getProperty("ringcentral.openapi", "../shared/reference/ringcentral-openapi.yml"));
+                .resolve(System.getProperty("ringcentral.openapi", "../../shared/reference/ringcentral-openapi.yml"));
         if (!Files.isRegularFile(spec)) {
             // Assumed per test (below), not here: Surefire would report a class skipped in @BeforeAll as 0 tests
             // run, without the reason.

@@ -32,7 +32,7 @@ class OpenApiConformanceTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path spec = Path.of(System.getProperty("ringcentral.openapi", "../shared/reference/ringcentral-openapi.yml"));
+        Path spec = Path.of(System.getProperty("ringcentral.openapi", "../../shared/reference/ringcentral-openapi.yml"));
         assumeTrue(Files.isRegularFile(spec), "RingCentral OpenAPI spec not found at " + spec.toAbsolutePath());
         validator = OpenApiInteractionValidator.createForSpecificationUrl(spec.toAbsolutePath().toUri().toString())
                 // RingCentral's schemas compose with allOf; strict additionalProperties would reject every allOf.
