@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Issue #2 benchmark: authenticated GET /v1/apps versus GET /health, measured side by side in one run by wrk,
+# Benchmark: authenticated GET /v1/apps versus GET /health, measured side by side in one run by wrk,
 # a separate load-generating process on loopback. Prints both throughputs, p50/p99 and the ratio
-# (apps / health; the issue asks for >= 0.7).
+# (apps / health; the target is >= 0.7).
 #
 # The gateway runs as a user would start it (the packaged jar, embedded H2 database, default settings) except
 # that the per-key request budget is raised so the limiter counts every request without refusing any:

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue #5 benchmarks (see bench/java/io/ringbridge/bench): the driver is a separate JVM that starts the
+# Messaging benchmarks (see bench/src/main/java/io/ringbridge/bench): the driver is a separate JVM that starts the
 # simulator and the packaged gateway as processes of their own, fills and drains the queue, and prints the
 # measured figures and the ratio each target asks for. PostgreSQL is a throw-away Debian cluster.
 #

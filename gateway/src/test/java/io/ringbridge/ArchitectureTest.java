@@ -11,7 +11,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The module graph of DEVELOPERS.md: modules (top-level packages under {@code io.ringbridge}) form no cycle;
+ * The module graph of docs/ARCHITECTURE.md: modules (top-level packages under {@code io.ringbridge}) form no cycle;
  * {@code simulator} and {@code ringcentral} depend on nothing else of the project; {@code platform} is the
  * base everything may use and that uses nothing.
  */

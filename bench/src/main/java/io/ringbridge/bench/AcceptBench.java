@@ -18,7 +18,7 @@ import java.util.function.IntSupplier;
 import org.flywaydb.core.Flyway;
 
 /**
- * Issue #5 benchmark 1: sustained {@code POST /v1/sms/send} throughput, and, in the same run, the ceiling of a plain
+ * Messaging benchmark 1: sustained {@code POST /v1/sms/send} throughput, and, in the same run, the ceiling of a plain
  * JDBC insert of the same row with the same durability and concurrency (ratio ≥ 0.6); then p50/p99 at half the
  * sustained rate (p99 ≤ 25 ms). Sending is off: this measures accepting. The sustained load comes from {@code wrk};
  * the half-rate load from this driver, which starts requests on a fixed schedule and counts latency from it (over

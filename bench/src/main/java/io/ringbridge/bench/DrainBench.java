@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Issue #5 benchmark 2: how fast queued messages become sent on PostgreSQL, RingCentral's limits off: with no added
+ * Messaging benchmark 2: how fast queued messages become sent on PostgreSQL, RingCentral's limits off: with no added
  * latency (target ≥ 1,000 messages/s) and with 250 ms per call (target ≥ 400 messages/s). The queue is filled by a
  * gateway that does not send; a fresh gateway then drains it while the driver watches the database.
  */

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue #5 benchmark 3: pacing against RingCentral's per-user Medium limit, shrunk to {@code limit} per
+ * Messaging benchmark 3: pacing against RingCentral's per-user Medium limit, shrunk to {@code limit} per
  * {@code window}. 20 extensions drain {@code messages}: the achieved rate as a share of the aggregate rate RingCentral
  * allows, extensions × limit / window (target ≥ 95 %), with zero 429s. Then the same with another client of each user taking a quarter of the
  * budget (politely: it honours Retry-After): the gateway must cause no penalty restart.

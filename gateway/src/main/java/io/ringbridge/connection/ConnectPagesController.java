@@ -21,7 +21,7 @@ import io.ringbridge.platform.web.RequestIds;
 import io.ringbridge.tenancy.Unauthenticated;
 
 /**
- * The browser side of connecting (API.md §4): the confirmation page behind a connect link, the click that
+ * The browser side of connecting: the confirmation page behind a connect link, the click that
  * starts OAuth, and RingCentral's callback. People see HTML pages that say what happened and what to do.
  */
 @RestController

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 import io.ringbridge.platform.db.Timestamps;
 
 /**
- * Connect and invite tokens (API.md §4): single use, short-lived, stored as hashes. Consuming is one
+ * Connect and invite tokens: single use, short-lived, stored as hashes. Consuming is one
  * conditional {@code UPDATE}, so of any number of concurrent attempts exactly one wins.
  */
 @Repository

@@ -29,7 +29,7 @@ import io.ringbridge.platform.web.ApiException;
 import io.ringbridge.platform.web.InvalidValueMessage;
 import io.ringbridge.tenancy.Caller;
 
-/** API.md §4: the routes an app uses to connect its tenant's RingCentral account and see its state. */
+/** The routes an app uses to connect its tenant's RingCentral account and see its state (docs/API.md). */
 @RestController
 @RequestMapping("/v1/rc")
 @Tag(name = "RingCentral connection")

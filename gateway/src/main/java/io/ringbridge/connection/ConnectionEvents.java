@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import io.ringbridge.events.EventOutbox;
 
-/** {@code rc_connection} events (API.md §7): an extension's status changed, or it was connected or removed. */
+/** {@code rc_connection} events: an extension's status changed, or it was connected or removed. */
 @Component
 class ConnectionEvents {
 

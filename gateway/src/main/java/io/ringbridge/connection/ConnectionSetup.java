@@ -22,7 +22,7 @@ import io.ringbridge.ringcentral.RingCentralOAuth;
 import io.ringbridge.ringcentral.TokenSet;
 
 /**
- * The OAuth callback's work (API.md §4): exchange the code, read the user and its numbers, create the webhook
+ * The OAuth callback's work: exchange the code, read the user and its numbers, create the webhook
  * subscription, then store everything in one transaction. All or nothing: if any step fails, the new tokens
  * are revoked at RingCentral, a subscription already created is deleted, and nothing is stored, so a tenant is
  * never left with a half-connected extension; a reconnect that fails leaves the previous connection as it was.
@@ -32,7 +32,7 @@ class ConnectionSetup {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionSetup.class);
 
-    /** The RingCentral permissions the gateway needs (API.md §4, {@code missingScopes}). */
+    /** The RingCentral permissions the gateway needs ({@code missingScopes}). */
     static final List<String> REQUIRED_SCOPES = List.of("SMS", "ReadMessages", "ReadAccounts", "WebhookSubscriptions");
 
     record Connected(String tenantId, String rcAccountId, String extensionId, String extensionNumber, String name,

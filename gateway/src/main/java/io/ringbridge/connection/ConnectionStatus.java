@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-/** What {@code GET /v1/rc/status} and {@code GET /v1/rc/extensions} show (API.md §4). */
+/** What {@code GET /v1/rc/status} and {@code GET /v1/rc/extensions} show. */
 @Component
 class ConnectionStatus {
 

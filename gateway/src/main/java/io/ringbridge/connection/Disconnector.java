@@ -11,7 +11,7 @@ import io.ringbridge.ringcentral.RingCentralFailure;
 import io.ringbridge.ringcentral.RingCentralOAuth;
 
 /**
- * Disconnects extensions (API.md §4): deletes their webhook subscriptions and revokes their session at
+ * Disconnects extensions: deletes their webhook subscriptions and revokes their session at
  * RingCentral (best effort: a RingCentral that cannot be reached never blocks a disconnect), then forgets their
  * tokens and numbers, and tells caches to drop what they hold.
  */

@@ -2,7 +2,7 @@ package io.ringbridge.connection;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** API.md §4: the health of an extension's authorization. */
+/** The health of an extension's authorization, as the API shows it. */
 public enum ExtensionStatus {
     /** Ready; its numbers can be used as {@code from}. */
     ACTIVE("active"),

@@ -23,7 +23,7 @@ import io.ringbridge.platform.web.ApiException;
 import io.ringbridge.tenancy.Unauthenticated;
 
 /**
- * Where RingCentral delivers webhook notifications (API.md §6). The creation handshake is echoed at once; every
+ * Where RingCentral delivers webhook notifications. The creation handshake is echoed at once; every
  * notification must carry its subscription's verification token (compared in constant time). Notifications are
  * stored raw, once per {@code uuid} ({@link NotificationInbox}), and acknowledged; processing them is another
  * component's job.

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Which connected extension sends from a number (API.md §5: {@code from} → the extension that owns it).
+ * Which connected extension sends from a number ({@code from} → the extension that owns it).
  * Cached per instance; dropped at once on this instance when the tenant's connection changes, and within a few
  * seconds on the others.
  */

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.ringbridge.platform.db.Timestamps;
 
 /**
- * Records an event for apps (API.md §7, §8) in the caller's transaction, so an event exists exactly when the
+ * Records an event for apps in the caller's transaction, so an event exists exactly when the
  * change it announces was committed. WebSocket and webhook delivery read the outbox.
  */
 @Component

@@ -5,7 +5,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** A message as {@code GET /v1/sms/status/:id} and the history show it (API.md §5, then the [ext] fields). */
+/** A message as {@code GET /v1/sms/status/:id} and the history show it (then the [ext] fields). */
 @JsonPropertyOrder({"messageId", "status", "rcMessageId", "error", "to", "from", "body", "createdAt", "updatedAt",
         "direction", "appId", "userId", "tenantId", "segments", "sentAt", "deliveredAt"})
 record Message(@JsonProperty("messageId") String id, MessageStatus status, String rcMessageId, String error, String to,

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import io.ringbridge.events.EventOutbox;
 
-/** {@code sms_status} events (API.md §7), written in the transaction of the status change they announce. */
+/** {@code sms_status} events, written in the transaction of the status change they announce. */
 @Component
 class MessageEvents {
 

@@ -2,7 +2,7 @@ package io.ringbridge.messaging;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** API.md §5: {@code queued → sending → sent → delivered | undelivered}, or {@code failed}; inbound is {@code received}. */
+/** {@code queued → sending → sent → delivered | undelivered}, or {@code failed}; inbound is {@code received}. */
 public enum MessageStatus {
     QUEUED("queued"),
     SENDING("sending"),

@@ -148,7 +148,7 @@ class SendWorker implements SmartLifecycle {
             return;
         }
         if (via.status() == ExtensionStatus.REFRESH_FAILED) {
-            // Messages wait for the extension to recover (API.md §4: retried automatically), they do not fail.
+            // Messages wait for the extension to recover (refresh_failed is retried automatically); they do not fail.
             senders.later(next, clock.millis() + properties.waitForExtension().toMillis());
             return;
         }

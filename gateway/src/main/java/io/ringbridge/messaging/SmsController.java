@@ -24,7 +24,7 @@ import io.ringbridge.platform.ids.IdKind;
 import io.ringbridge.platform.web.ApiException;
 import io.ringbridge.tenancy.Caller;
 
-/** API.md §5: send, status, history. */
+/** The SMS routes: send, status, history (docs/API.md, "SMS"). */
 @RestController
 @RequestMapping("/v1/sms")
 @Tag(name = "SMS")

@@ -23,7 +23,7 @@ import io.ringbridge.platform.ids.IdKind;
 import io.ringbridge.platform.web.ApiException;
 
 /**
- * Accepts a message (API.md §5): validates it, and stores it queued in one transaction with its idempotency key,
+ * Accepts a message: validates it, and stores it queued in one transaction with its idempotency key,
  * so once 202 is answered the message is durable and will end in a final status. Nothing about RingCentral is
  * checked here: problems there show later as {@code failed} with an {@code error}.
  */
@@ -61,7 +61,7 @@ class SmsSubmission {
     }
 
     Outcome submit(String tenantId, String appId, SmsRequests.Send sent, String idempotencyKey) {
-        // An empty userId means no user (docs/API-NOTES.md), for the stored message and for the idempotency hash.
+        // An empty userId means no user (docs/API.md, "Send"), for the stored message and for the idempotency hash.
         SmsRequests.Send request = sent.userId() != null && sent.userId().isEmpty()
                 ? new SmsRequests.Send(sent.to(), sent.from(), sent.body(), null) : sent;
         if (blank(request.to()) || blank(request.from()) || blank(request.body())) {

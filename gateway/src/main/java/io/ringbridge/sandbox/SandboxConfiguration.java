@@ -26,7 +26,7 @@ import io.ringbridge.simulator.directory.App;
 import io.ringbridge.tenancy.TenantBootstrapped;
 
 /**
- * Sandbox mode (API.md §10): with no RingCentral app configured, the gateway serves the RingCentral simulator
+ * Sandbox mode: with no RingCentral app configured, the gateway serves the RingCentral simulator
  * itself under {@code /sandbox/ringcentral} and talks to it over real HTTP like to RingCentral: a demo account
  * with two users and SMS numbers, and an app registered with this gateway's callback. Its state lives in memory,
  * so connections made in the sandbox do not survive a restart.

@@ -2,7 +2,7 @@ package io.ringbridge.sandbox;
 
 import java.io.PrintStream;
 
-/** The copy-paste tour of the sandbox printed after the first-start bootstrap (API.md §2). */
+/** The copy-paste tour of the sandbox printed after the first-start bootstrap. */
 final class SandboxQuickstart {
 
     private SandboxQuickstart() {

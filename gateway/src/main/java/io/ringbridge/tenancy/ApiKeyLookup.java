@@ -24,7 +24,7 @@ import io.ringbridge.platform.db.Timestamps;
 @Repository
 class ApiKeyLookup {
 
-    /** API.md §0.1: {@code lastUsedAt} is written at most once a minute. */
+    /** {@code lastUsedAt} is written at most once a minute. */
     static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
     static final Duration FRESH_FOR = Duration.ofSeconds(1);
 

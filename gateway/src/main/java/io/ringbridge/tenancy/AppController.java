@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** API.md §3: apps and their API keys. */
+/** The routes of apps and their API keys (docs/API.md, "Apps and API keys"). */
 @RestController
 @RequestMapping("/v1/apps")
 @Tag(name = "Apps", description = "Apps of a tenant, each with one API key")

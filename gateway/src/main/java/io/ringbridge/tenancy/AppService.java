@@ -13,7 +13,7 @@ import io.ringbridge.platform.crypto.SecretBox;
 import io.ringbridge.platform.ids.IdKind;
 import io.ringbridge.platform.web.ApiException;
 
-/** Apps and their keys (API.md §3). Every lookup is scoped to the caller's tenant unless it is the admin. */
+/** Apps and their keys. Every lookup is scoped to the caller's tenant unless it is the admin. */
 @Service
 class AppService {
 
@@ -83,7 +83,7 @@ class AppService {
                 .orElseThrow(() -> ApiException.notFound("App not found", "app_not_found"));
     }
 
-    /** PUT semantics of API.md §3: absent fields stay, {@code "webhookUrl": null} clears the webhook. */
+    /** PUT semantics: absent fields stay, {@code "webhookUrl": null} clears the webhook. */
     App update(Caller caller, String appId, JsonNode body) {
         App app = get(caller, appId);
         if (body != null && !body.isObject() && !body.isMissingNode()) {

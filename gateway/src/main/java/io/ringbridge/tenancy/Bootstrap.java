@@ -17,7 +17,7 @@ import io.ringbridge.platform.config.PublicUrl;
 import io.ringbridge.platform.db.Timestamps;
 
 /**
- * First start on an empty database (API.md §2): creates a tenant and an app and shows that app's key once,
+ * First start on an empty database: creates a tenant and an app and shows that app's key once,
  * so a new user can call the API straight away. The key goes to the console only, never through the
  * logging system (whose lines may be shipped and kept). A marker row makes it happen exactly once, even
  * when several instances start together on a new database.

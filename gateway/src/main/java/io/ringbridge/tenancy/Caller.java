@@ -24,7 +24,7 @@ public record Caller(Role role, String tenantId, String appId) {
 
     /**
      * The tenant a tenant-scoped route acts on: an app's own tenant, or for the admin key the one it names with
-     * {@code ?tenantId=} (API.md routes marked "app" are open to the operator that way).
+     * {@code ?tenantId=} (the routes docs/API.md marks "app" are open to the operator that way).
      */
     public String tenantFor(String requestedTenantId) {
         if (!isAdmin()) {

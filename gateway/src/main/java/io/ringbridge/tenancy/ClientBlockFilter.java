@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import io.ringbridge.platform.web.ErrorWriter;
 
 /**
- * A blocked client gets 429 on every request, even with a valid key (API.md §0.1). Actuator probes are
+ * A blocked client gets 429 on every request, even with a valid key. Actuator probes are
  * exempt: they come from the orchestrator, and failing them would restart a healthy instance.
  */
 @Component

@@ -19,7 +19,7 @@ import io.ringbridge.platform.db.Timestamps;
 import io.ringbridge.platform.limits.RateDecision;
 
 /**
- * The failed-authentication guard (API.md §0.1): a client address with too many failed authentications is
+ * The failed-authentication guard: a client address with too many failed authentications is
  * refused everything for a while. Blocks are stored so every instance applies them; each instance keeps
  * the current set in memory, refreshed every second, so checking a request costs no database read.
  */

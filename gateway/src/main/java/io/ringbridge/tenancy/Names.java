@@ -2,7 +2,7 @@ package io.ringbridge.tenancy;
 
 import io.ringbridge.platform.web.ApiException;
 
-/** Tenant and app names: 1–100 characters once surrounding blanks are trimmed (API.md §2, §3). */
+/** Tenant and app names: 1–100 characters once surrounding blanks are trimmed. */
 final class Names {
 
     static final String INVALID = "name must be 1-100 characters";

@@ -10,7 +10,7 @@ import io.ringbridge.platform.limits.RateLimit;
 import io.ringbridge.platform.limits.RateLimiters;
 import io.ringbridge.platform.limits.SlidingWindowLimiter;
 
-/** The request budgets of API.md §0.1, per deployment (shared through PostgreSQL when instances are). */
+/** The API's request budgets, per deployment (shared through PostgreSQL when instances are). */
 @Component
 class RequestLimits {
 

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** API.md §2: tenants, for the operator. */
+/** The tenant routes, for the operator (docs/API.md, "Tenants"). */
 @RestController
 @RequestMapping("/v1/tenants")
 @AdminOnly

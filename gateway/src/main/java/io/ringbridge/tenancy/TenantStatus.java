@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** API.md §2: only an active tenant's apps may call tenant routes; the others get 403. */
+/** Only an active tenant's apps may call tenant routes; the others get 403. */
 public enum TenantStatus {
     ACTIVE("active"),
     SUSPENDED("suspended"),

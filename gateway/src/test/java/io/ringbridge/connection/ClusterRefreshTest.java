@@ -28,10 +28,10 @@ import io.ringbridge.testsupport.SimulatedRingCentral;
 import io.ringbridge.testsupport.TestGateway;
 
 /**
- * API.md §4: "one refresh per extension at a time across all instances". Two gateway instances share one
- * PostgreSQL; an extension's access token has run out; 50 requests that need it arrive at once, half on each
- * instance. RingCentral rotates refresh tokens, so a second refresh would at best waste the Auth budget and at worst
- * kill the connection: exactly one refresh may reach RingCentral, and every request must succeed.
+ * docs/API.md "RingCentral connection": "one refresh per extension at a time across all instances". Two gateway
+ * instances share one PostgreSQL; an extension's access token has run out; 50 requests that need it arrive at once,
+ * half on each instance. RingCentral rotates refresh tokens, so a second refresh would at best waste the Auth budget
+ * and at worst kill the connection: exactly one refresh may reach RingCentral, and every request must succeed.
  */
 class ClusterRefreshTest {
 

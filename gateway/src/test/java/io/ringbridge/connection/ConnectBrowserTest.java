@@ -39,9 +39,9 @@ import io.ringbridge.testsupport.TestGateway;
 import tools.jackson.databind.JsonNode;
 
 /**
- * API.md §4 in a real headless Chromium: the connect link's confirmation page, the Connect RingCentral button,
- * RingCentral's consent page, and the gateway's result page, with every redirect and content security policy
- * as a browser enforces them.
+ * docs/API.md "RingCentral connection" in a real headless Chromium: the connect link's confirmation page, the Connect
+ * RingCentral button, RingCentral's consent page, and the gateway's result page, with every redirect and content
+ * security policy as a browser enforces them.
  */
 @EveryDatabase
 class ConnectBrowserTest {

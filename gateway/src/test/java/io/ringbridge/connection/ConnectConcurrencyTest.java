@@ -36,8 +36,8 @@ import io.ringbridge.testsupport.TestGateway;
 import tools.jackson.databind.JsonNode;
 
 /**
- * API.md §4: a connect token and an OAuth state are single use even when many requests race for them (a
- * double-clicked button, a browser retrying, a replayed redirect).
+ * docs/API.md "RingCentral connection": a connect token and an OAuth state are single use even when many requests race
+ * for them (a double-clicked button, a browser retrying, a replayed redirect).
  */
 @EveryDatabase
 class ConnectConcurrencyTest {

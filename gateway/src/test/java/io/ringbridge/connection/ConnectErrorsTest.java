@@ -37,8 +37,8 @@ import io.ringbridge.testsupport.SimulatedRingCentral;
 import io.ringbridge.testsupport.TestGateway;
 
 /**
- * Every error row of API.md §4, over HTTP against the simulated RingCentral: the status, and the exact error
- * string (JSON) or what the page tells the person who is looking at it (HTML).
+ * Every error row of docs/API.md "RingCentral connection", over HTTP against the simulated RingCentral: the status, and
+ * the exact error string (JSON) or what the page tells the person who is looking at it (HTML).
  */
 @EveryDatabase
 class ConnectErrorsTest {

@@ -27,7 +27,10 @@ import io.ringbridge.testsupport.SimulatedRingCentral;
 import io.ringbridge.testsupport.TestGateway;
 import tools.jackson.databind.JsonNode;
 
-/** API.md §4 over HTTP against the simulator: the connect flow, its pages and the connection's state. */
+/**
+ * docs/API.md "RingCentral connection" over HTTP against the simulator: the connect flow, its pages and the
+ * connection's state.
+ */
 @EveryDatabase
 class ConnectFlowTest {
 

@@ -31,8 +31,8 @@ import io.ringbridge.testsupport.TestGateway;
 import tools.jackson.databind.JsonNode;
 
 /**
- * API.md §4, reconnect: the same extension connecting again is updated in place (new tokens, active, its
- * subscription re-created, its old RingCentral session ended), and a reconnect that fails changes nothing.
+ * docs/API.md "RingCentral connection", reconnect: the same extension connecting again is updated in place (new tokens,
+ * active, its subscription re-created, its old RingCentral session ended), and a reconnect that fails changes nothing.
  */
 @EveryDatabase
 class ReconnectTest {

@@ -49,8 +49,8 @@ import io.ringbridge.testsupport.SimulatedRingCentral;
 import io.ringbridge.testsupport.TestGateway;
 
 /**
- * API.md §6: the webhook subscription lives on whatever RingCentral does to it (blacklisting, deletion, expiry),
- * and the receiver takes RingCentral's handshake and notifications, and nothing else.
+ * docs/API.md "The RingCentral webhook receiver": the webhook subscription lives on whatever RingCentral does to it
+ * (blacklisting, deletion, expiry), and the receiver takes RingCentral's handshake and notifications, and nothing else.
  */
 @EveryDatabase
 class SubscriptionLifecycleTest {

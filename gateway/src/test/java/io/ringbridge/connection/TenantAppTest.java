@@ -26,7 +26,7 @@ import io.ringbridge.testsupport.SimulatedRingCentral;
 import io.ringbridge.testsupport.TestGateway;
 import tools.jackson.databind.JsonNode;
 
-/** API.md §4 [ext]: a tenant brings its own RingCentral app; and the permission (scope) check. */
+/** A tenant brings its own RingCentral app ({@code /v1/rc/app}); and the permission (scope) check. */
 @EveryDatabase
 class TenantAppTest {
 

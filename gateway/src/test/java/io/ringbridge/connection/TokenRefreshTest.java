@@ -33,10 +33,10 @@ import io.ringbridge.testsupport.SimulatedRingCentral;
 import io.ringbridge.testsupport.TestGateway;
 
 /**
- * API.md §4, token lifecycle: with RingCentral's token lifetimes shrunk to seconds and the gateway's refresh sweep
- * running every second, what an operator would otherwise see over days happens within a minute: idle extensions
- * kept alive, revocation noticed, passing RingCentral failures ridden out without exceeding the Auth limit, and a
- * refresh whose answer was lost recovered through RingCentral's refresh grace.
+ * docs/API.md "RingCentral connection", token lifecycle: with RingCentral's token lifetimes shrunk to seconds and the
+ * gateway's refresh sweep running every second, what an operator would otherwise see over days happens within a minute:
+ * idle extensions kept alive, revocation noticed, passing RingCentral failures ridden out without exceeding the Auth
+ * limit, and a refresh whose answer was lost recovered through RingCentral's refresh grace.
  */
 @EveryDatabase
 class TokenRefreshTest {

@@ -25,7 +25,7 @@ import io.ringbridge.testsupport.SimulatedRingCentral;
 import io.ringbridge.testsupport.TestGateway;
 
 /**
- * Issue #5: a gateway process draining 5,000 messages is killed with SIGKILL mid-way and started again on the same
+ * A gateway process draining 5,000 messages is killed with SIGKILL mid-way and started again on the same
  * database: every message ends terminal, none is lost, none reaches RingCentral twice (the simulator counts).
  */
 @EveryDatabase

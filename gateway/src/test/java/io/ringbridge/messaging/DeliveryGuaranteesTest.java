@@ -23,7 +23,7 @@ import io.ringbridge.testsupport.SimulatedRingCentral;
 import io.ringbridge.testsupport.TestGateway;
 
 /**
- * Issue #5's delivery guarantees under a hostile RingCentral (the simulator's fault injection): answers that get
+ * The delivery guarantees under a hostile RingCentral (the simulator's fault injection): answers that get
  * lost after the SMS was accepted never cause a second send, and failing calls never cause a message to fail.
  */
 @EveryDatabase

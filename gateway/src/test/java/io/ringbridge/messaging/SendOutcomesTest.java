@@ -45,7 +45,7 @@ import io.ringbridge.testsupport.TestGateway;
 import tools.jackson.databind.JsonNode;
 
 /**
- * API.md §5 "Outbound lifecycle" and "Sending rules": every way a message ends, with the error an app developer
+ * docs/API.md "What happens to a message": every way a message ends, with the error an app developer
  * reads; retries and their bound; long texts in segments; the {@code sms_status} events of each change (§7);
  * delivery receipts; and the queue's metrics.
  */

@@ -25,7 +25,7 @@ import io.ringbridge.testsupport.Response;
 import io.ringbridge.testsupport.SimulatedRingCentral;
 import io.ringbridge.testsupport.TestGateway;
 
-/** API.md §5: a message goes from 202 to sent through RingCentral (the simulator), once. */
+/** docs/API.md "SMS": a message goes from 202 to sent through RingCentral (the simulator), once. */
 @EveryDatabase
 class SendSmsTest {
 

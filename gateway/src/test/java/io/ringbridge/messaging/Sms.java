@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class Sms {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    /** API.md §0: ISO-8601 UTC with milliseconds and {@code Z}. */
+    /** docs/API.md "Conventions": ISO-8601 UTC with milliseconds and {@code Z}. */
     static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
     static final Set<String> FINAL = Set.of("sent", "delivered", "undelivered", "failed");
 

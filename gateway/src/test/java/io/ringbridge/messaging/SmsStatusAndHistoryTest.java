@@ -51,8 +51,8 @@ import io.ringbridge.testsupport.TestGateway;
 import tools.jackson.databind.JsonNode;
 
 /**
- * API.md §5 {@code GET /v1/sms/status/:id} and the [ext] history {@code GET /v1/sms/messages}: fields, formats,
- * errors, tenant scope, filters, limits, cursor pagination, and that the history query walks its index.
+ * docs/API.md "Status" {@code GET /v1/sms/status/:id} and the [ext] history {@code GET /v1/sms/messages}: fields,
+ * formats, errors, tenant scope, filters, limits, cursor pagination, and that the history query walks its index.
  */
 @EveryDatabase
 class SmsStatusAndHistoryTest {
@@ -187,7 +187,7 @@ class SmsStatusAndHistoryTest {
         Map<String, String> expected = Map.of("a", "delivered", "b", "undelivered", "c", "delivered", "d", "failed");
         expected.forEach((name, status) ->
                 Sms.awaitStatus(api, app.apiKey(), ids.get(name), Duration.ofSeconds(20), status));
-        // Inbound messages come from the receiver (API.md §6); written here as it stores them.
+        // Inbound messages come from the receiver; written here as it stores them.
         String inbound = Sms.newMessageId();
         Sms.insert(gateway.jdbc(), inbound, app.tenantId(), null, "inbound", "received", CUSTOMER, ALICE_SMS, "e", null,
                 Instant.now());

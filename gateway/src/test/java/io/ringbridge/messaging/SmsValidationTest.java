@@ -44,7 +44,7 @@ import io.ringbridge.testsupport.TestGateway;
 import tools.jackson.databind.JsonNode;
 
 /**
- * API.md §5 {@code POST /v1/sms/send}: every validation error with its exact string and status, authentication
+ * docs/API.md "Send" {@code POST /v1/sms/send}: every validation error with its exact string and status, authentication
  * (§0.1), the 202 answer, tenant isolation, and the [ext] Idempotency-Key.
  */
 @EveryDatabase

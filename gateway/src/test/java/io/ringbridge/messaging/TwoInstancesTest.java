@@ -20,7 +20,7 @@ import io.ringbridge.testsupport.SimulatedRingCentral;
 import io.ringbridge.testsupport.TestGateway;
 
 /**
- * Issue #5: two gateway instances on one PostgreSQL drain 5,000 messages together: the work is shared, nothing is
+ * Two gateway instances on one PostgreSQL drain 5,000 messages together: the work is shared, nothing is
  * sent twice. (PostgreSQL only: the embedded H2 database belongs to one process.)
  */
 class TwoInstancesTest {

@@ -19,7 +19,7 @@ import io.ringbridge.testsupport.Fixtures;
 import io.ringbridge.testsupport.Gateways;
 import io.ringbridge.testsupport.Response;
 
-/** API.md §0 conventions every route shares: request ids, security headers, error bodies, limits on input. */
+/** docs/API.md "Conventions" every route shares: request ids, security headers, error bodies, limits on input. */
 @EveryDatabase
 class HttpConventionsTest {
 

@@ -14,7 +14,7 @@ import io.ringbridge.testsupport.Gateways;
 import io.ringbridge.testsupport.Response;
 import tools.jackson.databind.JsonNode;
 
-/** Probes, metrics and API docs (API.md §1). */
+/** Probes, metrics and API docs. */
 @EveryDatabase
 class OperationsTest {
 

@@ -49,8 +49,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every request the client sends, and every answer the simulator gives it, checked against RingCentral's own
- * OpenAPI spec ({@code shared/reference/ringcentral-openapi.yml}, never copied into the project; override with
- * {@code -Dringcentral.openapi=<file>}). A recording proxy sits between the client and the simulator, so what is
+ * OpenAPI spec (kept outside the repository, never copied into it; its path is {@code -Dringcentral.openapi=<file>},
+ * by default beside the clone). A recording proxy sits between the client and the simulator, so what is
  * checked is exactly what crossed the wire.
  *
  * <p>What is checked, and the exceptions this test allows (each deliberate):
@@ -95,7 +95,7 @@ class RingCentralSpecConformanceTest {
 
     @BeforeAll
     static void start() throws Exception {
-        // Relative to the project directory (Surefire's basedir), where CI finds shared/ beside the clone.
+        // Relative to the project directory (Surefire's basedir); CI keeps the spec beside the clone.
         Path spec = Path.of(System.getProperty("basedir", ""))
                 .resolve(System.getProperty("ringcentral.openapi", "../../shared/reference/ringcentral-openapi.yml"));
         if (!Files.isRegularFile(spec)) {

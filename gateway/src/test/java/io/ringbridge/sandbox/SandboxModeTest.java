@@ -30,8 +30,9 @@ import io.ringbridge.testsupport.Response;
 import io.ringbridge.testsupport.TestGateway;
 
 /**
- * API.md §10: a gateway with no RingCentral app configured runs against the simulator it serves itself, over real
- * HTTP, labelled SANDBOX everywhere, and a newcomer can follow the printed quickstart end to end without network.
+ * docs/API.md "Sandbox mode": a gateway with no RingCentral app configured runs against the simulator it serves itself,
+ * over real HTTP, labelled SANDBOX everywhere, and a newcomer can follow the printed quickstart end to end without
+ * network.
  */
 @EveryDatabase
 class SandboxModeTest {

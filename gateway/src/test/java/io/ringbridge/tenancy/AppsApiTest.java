@@ -17,7 +17,7 @@ import io.ringbridge.testsupport.Gateways;
 import io.ringbridge.testsupport.Response;
 import tools.jackson.databind.JsonNode;
 
-/** API.md §3 (without test-webhook and secret rotation): every status code and error string. */
+/** docs/API.md "Apps and API keys" (without test-webhook and secret rotation): every status code and error string. */
 @EveryDatabase
 class AppsApiTest {
 

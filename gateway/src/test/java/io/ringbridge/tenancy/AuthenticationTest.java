@@ -19,7 +19,7 @@ import io.ringbridge.testsupport.Gateways;
 import io.ringbridge.testsupport.Response;
 import io.ringbridge.testsupport.TestGateway;
 
-/** API.md §0.1: the authentication errors, roles and tenant status. */
+/** docs/API.md "Conventions": the authentication errors, roles and tenant status. */
 @EveryDatabase
 class AuthenticationTest {
 

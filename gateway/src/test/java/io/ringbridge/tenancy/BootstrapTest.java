@@ -19,7 +19,7 @@ import io.ringbridge.testsupport.EveryDatabase;
 import io.ringbridge.testsupport.Response;
 import io.ringbridge.testsupport.TestGateway;
 
-/** API.md §2: the first start on an empty database creates a tenant and an app and prints the key once. */
+/** The first start on an empty database creates a tenant and an app and prints the key once. */
 @EveryDatabase
 class BootstrapTest {
 

@@ -15,7 +15,7 @@ import io.ringbridge.testsupport.Response;
 import io.ringbridge.testsupport.TestGateway;
 
 /**
- * Two gateway instances on one PostgreSQL enforce one budget, not one each (API.md §0.1). PostgreSQL only:
+ * Two gateway instances on one PostgreSQL enforce one budget, not one each. PostgreSQL only:
  * the embedded H2 database belongs to a single process.
  */
 class ClusterRateLimitTest {

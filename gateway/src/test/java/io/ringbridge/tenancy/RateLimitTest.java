@@ -18,7 +18,7 @@ import io.ringbridge.testsupport.Fixtures;
 import io.ringbridge.testsupport.Response;
 import io.ringbridge.testsupport.TestGateway;
 
-/** API.md §0.1 limits on a gateway of its own, so no other test spends its budgets. */
+/** The request limits on a gateway of its own, so no other test spends its budgets. */
 @EveryDatabase
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RateLimitTest {

@@ -15,7 +15,7 @@ import io.ringbridge.testsupport.Gateways;
 import io.ringbridge.testsupport.Response;
 import tools.jackson.databind.JsonNode;
 
-/** API.md §2: every status code and error string of the tenant routes. */
+/** docs/API.md "Tenants": every status code and error string of the tenant routes. */
 @EveryDatabase
 class TenantsApiTest {
 

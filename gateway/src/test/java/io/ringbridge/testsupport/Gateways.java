@@ -23,7 +23,7 @@ public final class Gateways {
     public static synchronized TestGateway shared(Database database) {
         return SHARED.computeIfAbsent(database, db -> {
             // Fixtures create tenants and apps with the admin key from every test class; the admin budget of
-            // API.md §0.1 is tested on gateways of its own (RateLimitTest).
+            // The request limits are tested on gateways of their own (RateLimitTest).
             TestGateway gateway = TestGateway.on(db)
                     .property("ringbridge.limits.admin-requests-per-minute", "1000000")
                     .start();

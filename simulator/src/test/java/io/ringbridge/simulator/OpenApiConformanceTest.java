@@ -21,8 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Validates the simulator's answers against RingCentral's own OpenAPI spec (read from the shared reference
- * folder beside the repository, never copied into it).
+ * Validates the simulator's answers against RingCentral's own OpenAPI spec (kept outside the repository, never
+ * copied into it; its path is {@code -Dringcentral.openapi=<file>}, by default beside the clone).
  */
 class OpenApiConformanceTest {
     static RingCentralSimulator simulator;

@@ -1,6 +1,6 @@
 package io.ringbridge.platform.config;
 
-/** How strict the gateway is about its configuration (API.md §11). */
+/** How strict the gateway is about its configuration. */
 public enum Mode {
     /** Generates what it can (a local encryption key) and accepts plain-http URLs. */
     DEVELOPMENT,

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The gateway's own settings. Each is also an environment variable through relaxed binding:
- * {@code RINGBRIDGE_PUBLIC_URL} → {@code ringbridge.public-url} and so on (API.md §11).
+ * {@code RINGBRIDGE_PUBLIC_URL} → {@code ringbridge.public-url} and so on.
  */
 @ConfigurationProperties("ringbridge")
 public record RingBridgeProperties(
@@ -23,7 +23,7 @@ public record RingBridgeProperties(
         return mode == Mode.PRODUCTION;
     }
 
-    /** API request limits (API.md §0.1). Defaults are the contract; operators may tighten or loosen them. */
+    /** API request limits. Defaults are the contract; operators may tighten or loosen them. */
     public record Limits(
             @DefaultValue("100") int appRequestsPerMinute,
             @DefaultValue("500") int adminRequestsPerMinute,

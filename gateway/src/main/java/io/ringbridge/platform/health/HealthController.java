@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.ringbridge.platform.db.DatabaseUrl;
 
 /**
- * {@code GET /health} (API.md §1): 200 while the database answers a query, 503 when it does not. The check has
+ * {@code GET /health}: 200 while the database answers a query, 503 when it does not. The check has
  * two connections of its own, so a busy main pool never makes a healthy instance look dead, and a dead database
  * shows within about a second instead of after the main pool's five-second wait.
  */

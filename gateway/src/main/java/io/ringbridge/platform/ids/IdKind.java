@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Every public identifier and generated secret of the API: a fixed prefix and lowercase hex from a CSPRNG, for
- * message ids after a few digits of the clock (API.md §0). One place knows each format, both to make values and to
+ * message ids after a few digits of the clock. One place knows each format, both to make values and to
  * check them.
  */
 public enum IdKind {
@@ -16,7 +16,7 @@ public enum IdKind {
      * Led by the clock: 12 bits of the time in seconds (wrapping every 68 minutes), then 36 random bits. The
      * messages accepted in one moment then go into a few neighbouring pages of the primary-key index instead of
      * one random page each, which the database must first read and then keep: accepting on H2 got a quarter
-     * cheaper and its tail shorter (bench/RESULTS.md, fifth session). Like any 48-bit id it can collide, sooner
+     * cheaper and its tail shorter (bench/RESULTS.md, "Accept"). Like any 48-bit id it can collide, sooner
      * in a young table: a message whose id is taken is stored under a new one.
      */
     MESSAGE("msg_", 6, 12),

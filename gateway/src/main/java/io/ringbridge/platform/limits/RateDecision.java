@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public record RateDecision(boolean allowed, int limit, int remaining, Instant resetAt, Duration retryAfter) {
 
-    /** {@code X-RateLimit-*} (API.md §0.1), plus {@code Retry-After} in whole seconds when denied. */
+    /** {@code X-RateLimit-*}, plus {@code Retry-After} in whole seconds when denied. */
     public Map<String, String> headers() {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-RateLimit-Limit", Integer.toString(limit));

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
- * A failure the caller should see, with the contract's exact {@code error} string (API.md) and a stable
+ * A failure the caller should see, with the contract's exact {@code error} string (docs/API.md) and a stable
  * machine {@code code}. Anything else that escapes a handler becomes a 500 without details.
  */
 public class ApiException extends RuntimeException {

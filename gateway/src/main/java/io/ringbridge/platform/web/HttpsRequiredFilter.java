@@ -17,7 +17,7 @@ import io.ringbridge.platform.config.RingBridgeProperties;
 
 /**
  * In production the gateway sits behind a TLS-terminating proxy; a request the proxy received over plain
- * http ({@code X-Forwarded-Proto: http}) is refused so that keys never travel in clear (API.md §0).
+ * http ({@code X-Forwarded-Proto: http}) is refused so that keys never travel in clear.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)

@@ -18,7 +18,7 @@ import tools.jackson.databind.type.LogicalType;
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
 
-    /** API.md §0: ISO-8601 UTC with exactly three fraction digits and {@code Z}. */
+    /** ISO-8601 UTC with exactly three fraction digits and {@code Z}. */
     static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 

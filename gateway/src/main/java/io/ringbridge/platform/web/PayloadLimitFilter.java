@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bodies over 100 KB are refused with 413 (API.md §0): at once when {@code Content-Length} says so, and while
+ * Bodies over 100 KB are refused with 413: at once when {@code Content-Length} says so, and while
  * reading when it does not (chunked uploads), so a large body is never buffered whole.
  */
 @Component

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The id that ties a response, its error body and its log lines together (API.md §0, {@code X-Request-Id}). */
+/** The id that ties a response, its error body and its log lines together ({@code X-Request-Id}). */
 public final class RequestIds {
 
     public static final String HEADER = "X-Request-Id";

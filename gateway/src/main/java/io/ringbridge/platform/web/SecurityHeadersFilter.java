@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The security headers of API.md §0 on every response. JSON gets the strictest content security policy;
+ * The security headers on every response. JSON gets the strictest content security policy;
  * an HTML page that needs more sets its own narrow policy through {@link PagePolicy}, which replaces this one.
  */
 @Component

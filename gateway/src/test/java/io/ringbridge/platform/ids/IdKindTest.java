@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-/** API.md §0: each kind's format; message ids led by the clock so that new rows land together in an index. */
+/** Each kind's format (docs/API.md "Conventions"); message ids led by the clock so new rows share index pages. */
 class IdKindTest {
 
     @Test
