@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import io.ringbridge.pacing.RingCentralPacer;
 import io.ringbridge.platform.config.PublicUrl;
 import io.ringbridge.platform.crypto.SecretBox;
 import io.ringbridge.ringcentral.RingCentralAccess;

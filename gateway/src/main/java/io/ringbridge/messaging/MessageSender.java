@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.ringbridge.connection.ExtensionUnavailableException;
-import io.ringbridge.connection.RingCentralPacer;
 import io.ringbridge.connection.TokenVault;
+import io.ringbridge.pacing.RingCentralPacer;
 import io.ringbridge.ringcentral.RingCentralAccess;
 import io.ringbridge.ringcentral.RingCentralException;
 import io.ringbridge.ringcentral.RingCentralFailure;

@@ -1,4 +1,4 @@
-package io.ringbridge.connection;
+package io.ringbridge.pacing;
 
 import java.time.Clock;
 import java.time.Duration;

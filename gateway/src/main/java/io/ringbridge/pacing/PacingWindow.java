@@ -1,4 +1,4 @@
-package io.ringbridge.connection;
+package io.ringbridge.pacing;
 
 import java.util.ArrayList;
 import java.util.Arrays;

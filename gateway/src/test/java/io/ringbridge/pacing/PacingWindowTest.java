@@ -1,4 +1,4 @@
-package io.ringbridge.connection;
+package io.ringbridge.pacing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
