@@ -71,7 +71,7 @@ class SubscriptionManager {
         String verificationToken = SecretTokens.generate();
         subscriptions.insertPending(key, extension, secrets.seal(verificationToken, tokenContext(key)), clock.instant());
         try {
-            // Creating a subscription is in the Medium group with the extension's SMS sends (API.md §5).
+            // Creating a subscription is in the Medium group with the extension's SMS sends.
             Subscription created = pacer.callUnreserved(extension.tenantId(), extension.extensionId(),
                     () -> api.createSubscription(access, new SubscriptionRequest(EVENT_FILTERS, address(key),
                             verificationToken, properties.subscriptionLifetime().toSeconds())));
