@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import io.ringbridge.pacing.RingCentralPacer;
 import io.ringbridge.platform.config.PublicUrl;
 import io.ringbridge.platform.crypto.SecretBox;
 import io.ringbridge.ringcentral.RingCentralAccess;
@@ -71,9 +72,9 @@ class SubscriptionManager {
         subscriptions.insertPending(key, extension, secrets.seal(verificationToken, tokenContext(key)), clock.instant());
         try {
             // Creating a subscription is in the Medium group with the extension's SMS sends.
-            pacer.used(extension.tenantId(), extension.extensionId());
-            Subscription created = api.createSubscription(access, new SubscriptionRequest(EVENT_FILTERS, address(key),
-                    verificationToken, properties.subscriptionLifetime().toSeconds()));
+            Subscription created = pacer.callUnreserved(extension.tenantId(), extension.extensionId(),
+                    () -> api.createSubscription(access, new SubscriptionRequest(EVENT_FILTERS, address(key),
+                            verificationToken, properties.subscriptionLifetime().toSeconds())));
             return new Created(extension, key, created.id(), expiry(created));
         } catch (RuntimeException e) {
             subscriptions.delete(key);
@@ -99,8 +100,8 @@ class SubscriptionManager {
     private void deleteAtRingCentral(Extensions.Key extension, String rcSubscriptionId, RingCentralAccess access) {
         if (rcSubscriptionId != null && access != null) {
             try {
-                pacer.used(extension.tenantId(), extension.extensionId());
-                api.deleteSubscription(access, rcSubscriptionId);
+                pacer.callUnreserved(extension.tenantId(), extension.extensionId(),
+                        () -> api.deleteSubscription(access, rcSubscriptionId));
             } catch (RingCentralException e) {
                 if (e.status() != 404) {
                     log.warn("Could not delete RingCentral subscription {}: {}", rcSubscriptionId, e.getMessage());
@@ -168,8 +169,8 @@ class SubscriptionManager {
                     && subscription.deliveryMode().address().startsWith(ours);
             if (pointsHere && !known.contains(subscription.id())) {
                 try {
-                    pacer.used(extension.tenantId(), extension.extensionId());
-                    api.deleteSubscription(access, subscription.id());
+                    pacer.callUnreserved(extension.tenantId(), extension.extensionId(),
+                            () -> api.deleteSubscription(access, subscription.id()));
                     log.info("Deleted orphaned RingCentral subscription {} of extension {}", subscription.id(),
                             extension.extensionId());
                 } catch (RingCentralFailure e) {

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.ringbridge.connection.ExtensionUnavailableException;
-import io.ringbridge.connection.RingCentralPacer;
 import io.ringbridge.connection.TokenVault;
+import io.ringbridge.pacing.RingCentralPacer;
 import io.ringbridge.ringcentral.RingCentralAccess;
 import io.ringbridge.ringcentral.RingCentralException;
 import io.ringbridge.ringcentral.RingCentralFailure;
@@ -184,18 +184,16 @@ class MessageSender {
         }
         long started = System.nanoTime();
         try {
-            SmsAccepted accepted = api.sendSms(access, new SmsRequest(m.from(), m.to(), text));
-            pacer.answered(slot, accepted.rateLimit());
+            SmsAccepted accepted = pacer.call(slot, () -> api.sendSms(access, new SmsRequest(m.from(), m.to(), text)),
+                    SmsAccepted::rateLimit);
             return new Attempt.Accepted(accepted.message().id());
         } catch (RingCentralException e) {
-            pacer.answered(slot, e.rateLimit());
             return refused(m, access, e, now);
         } catch (RingCentralUnreachableException e) {
             if (e.requestMayHaveArrived()) {
                 log.warn("Send of message {} got no answer ({}); it will be looked up at RingCentral", m.id(), e.getMessage());
                 return new Attempt.InDoubt();
             }
-            pacer.release(slot, 1);
             return new Attempt.Retry(now.plus(RetryPolicy.delay(properties, m.attempts())),
                     "RingCentral could not be reached", true);
         } finally {
@@ -205,8 +203,7 @@ class MessageSender {
 
     private Attempt refused(Claimed m, RingCentralAccess access, RingCentralException e, Instant now) {
         if (e.rateLimited()) {
-            Duration wait = e.retryAfter().orElse(Duration.ofSeconds(60));
-            pacer.rejected(m.tenantId(), m.extensionId(), wait);
+            Duration wait = RingCentralPacer.penalty(e);
             return new Attempt.Retry(now.plus(wait), "RingCentral rate limit; retrying after the penalty", false);
         }
         if (e.status() == 401) {

@@ -15,8 +15,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import io.ringbridge.connection.ExtensionStatus;
-import io.ringbridge.connection.RingCentralPacer;
 import io.ringbridge.connection.SenderDirectory;
+import io.ringbridge.pacing.RingCentralPacer;
 import io.ringbridge.tenancy.TenantStatuses;
 
 /**

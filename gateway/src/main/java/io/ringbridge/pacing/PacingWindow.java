@@ -1,7 +1,6 @@
-package io.ringbridge.connection;
+package io.ringbridge.pacing;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,11 +23,10 @@ import java.util.List;
  *
  * <p>A 429 soon after a penalty ended means someone kept the user penalised: another client whose requests restart
  * it. If that client, like us, waits out each 429 exactly, each one's next request lands in the penalty the other
- * one just restarted, for ever (the pacing benchmark once stalled on two extensions that way). So each further
- * penalty in a row is waited out once more: twice, three times, at most {@value #MAX_PENALTY_WAITS} times, which
- * lets a client that waits exactly get out, and then us.
+ * one just restarted, for ever. So each further penalty in a row is waited out once more: twice, three times, at
+ * most {@value #MAX_PENALTY_WAITS} times, which lets a client that waits exactly get out, and then us.
  *
- * <p>Plain data; callers keep it consistent under their own lock.
+ * <p>Plain data; the {@link PacingStore} keeps it consistent under its own lock.
  */
 final class PacingWindow {
 
@@ -56,21 +54,24 @@ final class PacingWindow {
     /** When RingCentral last told us the remaining budget (0: never). */
     private long reportedAt;
 
-    PacingWindow(int limit, long windowMs, long blockedUntil, int penalties, List<Long> answered, List<Long> pending,
-                 List<Long> foreign, long reportedAt, long marginMs) {
-        this.limit = limit;
-        this.reportedAt = reportedAt;
-        this.windowMs = windowMs;
-        this.blockedUntil = blockedUntil;
-        this.penalties = penalties;
-        this.answered = new ArrayList<>(answered);
-        this.pending = new ArrayList<>(pending);
-        this.foreign = new ArrayList<>(foreign);
+    private PacingWindow(State state, long marginMs) {
+        this.limit = state.limit();
+        this.windowMs = state.windowMs();
+        this.blockedUntil = state.blockedUntil();
+        this.penalties = state.penalties();
+        this.answered = new ArrayList<>(state.answered());
+        this.pending = new ArrayList<>(state.pending());
+        this.foreign = new ArrayList<>(state.foreign());
+        this.reportedAt = state.reportedAt();
         this.marginMs = marginMs;
     }
 
     static PacingWindow fresh(long marginMs) {
-        return new PacingWindow(DEFAULT_LIMIT, DEFAULT_WINDOW_MS, 0, 0, List.of(), List.of(), List.of(), 0, marginMs);
+        return of(new State(DEFAULT_LIMIT, DEFAULT_WINDOW_MS, 0, 0, List.of(), List.of(), List.of(), 0), marginMs);
+    }
+
+    static PacingWindow of(State state, long marginMs) {
+        return new PacingWindow(state, marginMs);
     }
 
     /** Takes up to {@code wanted} slots at {@code now}; returns how many were granted. */
@@ -224,27 +225,19 @@ final class PacingWindow {
         foreign.removeIf(time -> time <= foreignCutoff);
     }
 
-    String encode() {
-        return limit + "|" + windowMs + "|" + blockedUntil + "|" + join(answered) + "|" + join(pending) + "|" + join(foreign)
-                + "|" + reportedAt + "|" + penalties;
+    /** The window's data, as the shared store keeps it. */
+    State state() {
+        return new State(limit, windowMs, blockedUntil, penalties, List.copyOf(answered), List.copyOf(pending),
+                List.copyOf(foreign), reportedAt);
     }
 
-    static PacingWindow decode(String text, long marginMs) {
-        String[] parts = text.split("\\|", -1);
-        return new PacingWindow(Integer.parseInt(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]),
-                parts.length > 7 ? Integer.parseInt(parts[7]) : 0, split(parts[3]), parts.length > 4 ? split(parts[4]) : List.of(),
-                parts.length > 5 ? split(parts[5]) : List.of(), parts.length > 6 ? Long.parseLong(parts[6]) : 0, marginMs);
-    }
-
-    private static String join(List<Long> times) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < times.size(); i++) {
-            text.append(i == 0 ? "" : ",").append(times.get(i));
-        }
-        return text.toString();
-    }
-
-    private static List<Long> split(String text) {
-        return text.isEmpty() ? List.of() : Arrays.stream(text.split(",")).map(Long::valueOf).toList();
+    /**
+     * Everything a window knows, times in epoch milliseconds (the margin is configuration, not state).
+     *
+     * @param penalties  penalties in a row: each began within a window of the end of the one before
+     * @param reportedAt when RingCentral last told us the remaining budget (0: never)
+     */
+    record State(int limit, long windowMs, long blockedUntil, int penalties, List<Long> answered, List<Long> pending,
+                 List<Long> foreign, long reportedAt) {
     }
 }

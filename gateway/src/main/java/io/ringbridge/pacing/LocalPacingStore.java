@@ -1,0 +1,32 @@
+package io.ringbridge.pacing;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** The windows in this process's memory: exact for a single instance (the embedded H2 database allows only one). */
+final class LocalPacingStore implements PacingStore {
+
+    private final ConcurrentHashMap<String, PacingWindow> windows = new ConcurrentHashMap<>();
+    private final long marginMs;
+
+    LocalPacingStore(long marginMs) {
+        this.marginMs = marginMs;
+    }
+
+    @Override
+    public <T> T update(String extension, Function<PacingWindow, T> change) {
+        PacingWindow window = windows.computeIfAbsent(extension, key -> PacingWindow.fresh(marginMs));
+        synchronized (window) {
+            return change.apply(window);
+        }
+    }
+
+    @Override
+    public void report(String extension, Consumer<PacingWindow> outcome) {
+        update(extension, window -> {
+            outcome.accept(window);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,138 @@
+package io.ringbridge.pacing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import io.ringbridge.pacing.RingCentralPacer.Grant;
+import io.ringbridge.ringcentral.RateLimitStatus;
+import io.ringbridge.ringcentral.RingCentralException;
+import io.ringbridge.ringcentral.RingCentralFailures;
+import io.ringbridge.ringcentral.RingCentralUnreachableException;
+
+/** What a paced call records in the extension's window, whatever RingCentral made of the request. */
+class RingCentralPacerTest {
+
+    static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+    static final int LIMIT = 40;
+    static final String TENANT = "tn_1";
+    static final String EXTENSION = "101";
+
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    RingCentralPacer pacer = new RingCentralPacer(new LocalPacingStore(0), Clock.fixed(NOW, ZoneOffset.UTC), meters);
+
+    @Test
+    void anAnswersHeadersAreRecorded() {
+        Grant grant = pacer.reserve(TENANT, EXTENSION, 1);
+
+        String answer = pacer.call(grant, () -> "accepted", accepted -> medium(LIMIT - 1));
+
+        assertThat(answer).isEqualTo("accepted");
+        // Until an answer says we are alone, only a few go at once; now the rest of the window may.
+        assertThat(pacer.reserve(TENANT, EXTENSION, 100).slots()).isEqualTo(LIMIT - 1);
+    }
+
+    @Test
+    void aRefusalsHeadersAreRecordedToo() {
+        Grant grant = pacer.reserve(TENANT, EXTENSION, 1);
+        RingCentralException refused = RingCentralFailures.refused(400, medium(LIMIT - 1), null);
+
+        assertThat(catchThrowable(() -> pacer.call(grant, () -> {
+            throw refused;
+        }, accepted -> null))).isSameAs(refused);
+
+        assertThat(pacer.reserve(TENANT, EXTENSION, 100).slots()).isEqualTo(LIMIT - 1);
+    }
+
+    @Test
+    void a429BlocksTheExtensionForItsRetryAfter() {
+        Grant grant = pacer.reserve(TENANT, EXTENSION, 1);
+        RingCentralException tooMany = RingCentralFailures.refused(429, medium(0), Duration.ofSeconds(5));
+
+        assertThat(catchThrowable(() -> pacer.call(grant, () -> {
+            throw tooMany;
+        }, accepted -> null))).isSameAs(tooMany);
+
+        assertThat(pacer.reserve(TENANT, EXTENSION, 1).slots()).isZero();
+        assertThat(pacer.nextSlot(TENANT, EXTENSION)).isEqualTo(NOW.plusSeconds(5));
+        assertThat(meters.counter("ringbridge.rc.rate_limited", "group", "medium").count()).isEqualTo(1);
+        assertThat(RingCentralPacer.penalty(tooMany)).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void a429WithoutRetryAfterBlocksForAFullMinute() {
+        Grant grant = pacer.reserve(TENANT, EXTENSION, 1);
+        RingCentralException tooMany = RingCentralFailures.refused(429, medium(0), null);
+
+        catchThrowable(() -> pacer.call(grant, () -> {
+            throw tooMany;
+        }, accepted -> null));
+
+        assertThat(pacer.nextSlot(TENANT, EXTENSION)).isEqualTo(NOW.plusSeconds(60));
+        assertThat(RingCentralPacer.penalty(tooMany)).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aRequestThatNeverReachedRingCentralGivesItsSlotBack() {
+        Grant grant = pacer.reserve(TENANT, EXTENSION, 100);
+        assertThat(grant.slots()).as("a few at once until RingCentral answers").isEqualTo(PacingWindow.SHARED_IN_FLIGHT);
+        RingCentralUnreachableException notSent = RingCentralFailures.unreachable(false);
+
+        assertThat(catchThrowable(() -> pacer.call(grant, () -> {
+            throw notSent;
+        }, accepted -> null))).isSameAs(notSent);
+
+        assertThat(pacer.reserve(TENANT, EXTENSION, 100).slots()).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestWhoseAnswerWasLostKeepsItsSlot() {
+        Grant grant = pacer.reserve(TENANT, EXTENSION, 100);
+        RingCentralUnreachableException lost = RingCentralFailures.unreachable(true);
+
+        assertThat(catchThrowable(() -> pacer.call(grant, () -> {
+            throw lost;
+        }, accepted -> null))).isSameAs(lost);
+
+        assertThat(pacer.reserve(TENANT, EXTENSION, 100).slots()).isZero();
+    }
+
+    @Test
+    void anAnswerWithoutRateLimitHeadersGivesItsSlotBack() {
+        Grant grant = pacer.reserve(TENANT, EXTENSION, 100);
+
+        pacer.call(grant, () -> "accepted", accepted -> new RateLimitStatus(null, null, null, null));
+
+        assertThat(pacer.reserve(TENANT, EXTENSION, 100).slots()).isEqualTo(1);
+    }
+
+    @Test
+    void releasedSlotsCanBeReservedAgain() {
+        Grant grant = pacer.reserve(TENANT, EXTENSION, 100);
+
+        pacer.release(grant, 3);
+
+        assertThat(pacer.reserve(TENANT, EXTENSION, 100).slots()).isEqualTo(3);
+    }
+
+    @Test
+    void anUnreservedRequestCountsAgainstTheWindow() {
+        pacer.call(pacer.reserve(TENANT, EXTENSION, 1), () -> "accepted", accepted -> medium(LIMIT - 1));
+
+        String created = pacer.callUnreserved(TENANT, EXTENSION, () -> "subscription");
+
+        assertThat(created).isEqualTo("subscription");
+        assertThat(pacer.reserve(TENANT, EXTENSION, 100).slots()).isEqualTo(LIMIT - 2);
+    }
+
+    private static RateLimitStatus medium(int remaining) {
+        return new RateLimitStatus("Medium", LIMIT, remaining, Duration.ofSeconds(60));
+    }
+}
