@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The messaging benchmarks of issue #5, run by {@code bench/messaging.sh}: a separate process that starts the
+ * The messaging benchmarks, run by {@code bench/messaging.sh}: a separate process that starts the
  * simulator and the gateway as processes of their own and is the load generator.
  *
  * <pre>
