@@ -42,9 +42,9 @@ class ConfigurationDocsTest {
     private static final Pattern VARIABLE = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern PROPERTY = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+");
 
-    static Map<String, Setting> settings;
-    static List<Row> rows;
-    static String section;
+    private static Map<String, Setting> settings;
+    private static List<Row> rows;
+    private static String section;
 
     @BeforeAll
     static void read() throws IOException {
