@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Benchmark: authenticated GET /v1/apps versus GET /health, measured side by side in one run by wrk,
-# a separate load-generating process on loopback. Prints both throughputs, p50/p99 and the ratio
-# (apps / health; the target is >= 0.7).
+# API throughput: authenticated GET /v1/apps versus GET /health (the reference), measured side by side in one run
+# by wrk, a separate load-generating process on loopback. Prints both throughputs, p50/p99 and the ratio
+# apps / health (target >= 0.7), and ends with one RESULT line like the messaging benchmarks'.
 #
 # The gateway runs as a user would start it (the packaged jar, embedded H2 database, default settings) except
 # that the per-key request budget is raised so the limiter counts every request without refusing any:
@@ -51,3 +51,5 @@ done
 ratio=$(echo "$apps_sum / $health_sum" | bc -l)
 printf 'mean    GET /health %.0f req/s, GET /v1/apps %.0f req/s\n' "$(echo "$health_sum / $ROUNDS" | bc -l)" "$(echo "$apps_sum / $ROUNDS" | bc -l)"
 printf 'ratio   apps/health = %.2f (target >= 0.70): %s\n' "$ratio" "$(echo "$ratio >= 0.7" | bc -l | sed 's/1/PASS/;s/0/FAIL/')"
+printf '\nRESULT api: GET /v1/apps %.1f /s | reference, GET /health %.1f /s | ratio %.2f\n' \
+  "$(echo "$apps_sum / $ROUNDS" | bc -l)" "$(echo "$health_sum / $ROUNDS" | bc -l)" "$ratio"

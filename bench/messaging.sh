@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Messaging benchmarks (see bench/src/main/java/io/ringbridge/bench): the driver is a separate JVM that starts the
-# simulator and the packaged gateway as processes of their own, fills and drains the queue, and prints the
-# measured figures and the ratio each target asks for. PostgreSQL is a throw-away Debian cluster.
+# The messaging benchmarks (drivers in bench/src/main/java/io/ringbridge/bench; see bench/README.md): the driver is
+# a separate JVM that starts the simulator and the packaged gateway as processes of their own, fills and drains the
+# queue, and ends each benchmark with one RESULT line: its figure, a reference measured in the same run on the same
+# machine, and their ratio. PostgreSQL is a throw-away Debian cluster.
 #
 #   bench/messaging.sh accept            # POST /v1/sms/send vs plain JDBC insert, PostgreSQL and H2
 #   bench/messaging.sh accept-postgres   # (or accept-h2) one database only
-#   bench/messaging.sh drain             # queued -> sent, limits off, 0 ms and 250 ms latency (PostgreSQL)
+#   bench/messaging.sh drain             # queued -> sent, limits off, 0 ms and 250 ms latency (PostgreSQL),
+#                                        # beside the simulator alone taking the same requests
 #   bench/messaging.sh pacing            # 20 extensions, Medium 40/10 s, alone and with another client
 #   RUNS=3 bench/messaging.sh pacing-shared   # only the case with another client, RUNS times
 #   SECONDS_PER_RUN=30 CONCURRENCY=64 bench/messaging.sh accept
@@ -17,9 +19,7 @@ WHAT=${1:-all}
 JAVA=$(find_java)
 ./mvnw -B -q -DskipTests package
 JAR=$(ls gateway/target/ringbridge-gateway-*-exec.jar | head -1)
-mkdir -p bench/out
-./mvnw -B -q -pl bench dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$PWD/bench/out/classpath.txt"
-CP="bench/target/classes:$(cat bench/out/classpath.txt)"
+CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 
 command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
 start_postgres gateway baseline

@@ -67,6 +67,7 @@ P99="$(awk '/^ +99%/ {print $2}' "$OUT/wrk.txt")"
 ERRORS="$(awk '/Non-2xx/ {print $5}' "$OUT/wrk.txt")"
 echo
 echo "requests/s: $RPS   p50: $P50   p99: $P99   non-2xx: ${ERRORS:-0}"
+echo "RESULT simulator alone: POST .../sms $RPS /s | reference, none: this is the drain benchmark's reference"
 if awk -v r="$RPS" -v t="$TARGET" 'BEGIN {exit !(r >= t)}'; then
   echo "target >= $TARGET requests/s: MET"
 else

@@ -18,7 +18,7 @@ import java.util.function.IntSupplier;
 import org.flywaydb.core.Flyway;
 
 /**
- * Messaging benchmark 1: sustained {@code POST /v1/sms/send} throughput, and, in the same run, the ceiling of a plain
+ * Sustained {@code POST /v1/sms/send} throughput, and, in the same run, the ceiling of a plain
  * JDBC insert of the same row with the same durability and concurrency (ratio ≥ 0.6); then p50/p99 at half the
  * sustained rate (p99 ≤ 25 ms). Sending is off: this measures accepting. The sustained load comes from {@code wrk};
  * the half-rate load from this driver, which starts requests on a fixed schedule and counts latency from it (over
@@ -114,6 +114,7 @@ final class AcceptBench {
             System.out.printf("ratio send/insert = %.2f (target >= 0.60): %s%n", ratio, ratio >= 0.6 ? "PASS" : "FAIL");
             System.out.printf("p99 at half rate = %.2f ms (target <= 25 ms): %s%n", half.p99Micros() / 1000.0,
                     half.p99Micros() <= 25_000 ? "PASS" : "FAIL");
+            new Summary("accept, " + database, "POST /v1/sms/send", sustained, "plain JDBC insert", ceiling, "/s").print();
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Messaging benchmark 3: pacing against RingCentral's per-user Medium limit, shrunk to {@code limit} per
+ * Pacing against RingCentral's per-user Medium limit, shrunk to {@code limit} per
  * {@code window}. 20 extensions drain {@code messages}: the achieved rate as a share of the aggregate rate RingCentral
  * allows, extensions × limit / window (target ≥ 95 %), with zero 429s. Then the same with another client of each user taking a quarter of the
  * budget (politely: it honours Retry-After): the gateway must cause no penalty restart.
@@ -85,6 +85,8 @@ final class PacingBench {
                 System.out.printf("429s answered to the gateway: %d; to the other clients: %d%s%n", gatewayRefused,
                         otherRefused.get(), otherRefused.get() == 0 ? "" : String.format(" (the first %.1f s into the drain)",
                                 (firstRefusedAt.get() - drainStarted) / 1e9));
+                new Summary(shared ? "pacing, another client per user" : "pacing", "achieved", achievedPerSecond,
+                        "RingCentral's allowed aggregate", allowedPerSecond, "/s").print();
             }
         }
     }

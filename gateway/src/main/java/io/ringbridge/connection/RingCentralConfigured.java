@@ -1,5 +1,6 @@
 package io.ringbridge.connection;
 
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
@@ -13,7 +14,9 @@ public final class RingCentralConfigured implements Condition {
     }
 
     static boolean configured(ConditionContext context) {
-        String clientId = context.getEnvironment().getProperty("ringcentral.client-id");
+        // Conditions run before any properties bean exists, so the record is bound here directly.
+        String clientId = Binder.get(context.getEnvironment()).bind("ringcentral", RingCentralProperties.class)
+                .map(RingCentralProperties::clientId).orElse(null);
         return clientId != null && !clientId.isBlank();
     }
 

@@ -5,20 +5,20 @@ import java.time.Duration;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 import io.ringbridge.platform.config.StartupRefusedException;
+import io.ringbridge.ringcentral.RingCentralHttpProperties;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SendingProperties.class)
+@EnableConfigurationProperties({SendingProperties.class, ReceiptProperties.class, QueueMetricsProperties.class})
 class MessagingConfiguration implements InitializingBean {
 
     private final SendingProperties sending;
-    private final Environment environment;
+    private final RingCentralHttpProperties ringCentralHttp;
 
-    MessagingConfiguration(SendingProperties sending, Environment environment) {
+    MessagingConfiguration(SendingProperties sending, RingCentralHttpProperties ringCentralHttp) {
         this.sending = sending;
-        this.environment = environment;
+        this.ringCentralHttp = ringCentralHttp;
     }
 
     /**
@@ -27,8 +27,7 @@ class MessagingConfiguration implements InitializingBean {
      */
     @Override
     public void afterPropertiesSet() {
-        Duration requestTimeout = environment.getProperty("ringcentral.http.request-timeout", Duration.class,
-                Duration.ofSeconds(20));
+        Duration requestTimeout = ringCentralHttp.requestTimeout();
         if (sending.lease().dividedBy(2).compareTo(requestTimeout.plusSeconds(1)) < 0) {
             throw new StartupRefusedException("ringbridge.sending.lease (" + sending.lease()
                     + ") must be more than twice ringcentral.http.request-timeout (" + requestTimeout + ") plus 2s");

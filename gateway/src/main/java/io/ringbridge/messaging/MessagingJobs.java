@@ -12,7 +12,6 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,8 +32,8 @@ class MessagingJobs {
      */
     @Bean
     RecurringTask<Void> receiptNotificationsTask(JdbcClient jdbc, ReceiptSync receipts, Clock clock,
-                                                 @Value("${ringbridge.receipts.notification-interval:2s}") Duration interval) {
-        return Tasks.recurring("sms-receipt-notifications", FixedDelay.of(interval))
+                                                 ReceiptProperties properties) {
+        return Tasks.recurring("sms-receipt-notifications", FixedDelay.of(properties.notificationInterval()))
                 .execute((instance, context) -> {
                     List<Long> ids = jdbc.sql("""
                                     SELECT id FROM rc_notification
@@ -55,8 +54,8 @@ class MessagingJobs {
 
     /** In case a notification never comes (RingCentral does not promise one), receipts are also polled. */
     @Bean
-    RecurringTask<Void> receiptPollTask(ReceiptSync receipts,
-                                        @Value("${ringbridge.receipts.poll-interval:2m}") Duration interval) {
+    RecurringTask<Void> receiptPollTask(ReceiptSync receipts, ReceiptProperties properties) {
+        Duration interval = properties.pollInterval();
         return Tasks.recurring("sms-receipt-poll", FixedDelay.of(interval))
                 .execute((instance, context) -> receipts.extensionsAwaiting(interval)
                         .forEach(extension -> syncQuietly(receipts, extension)));

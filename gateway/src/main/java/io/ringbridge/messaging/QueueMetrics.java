@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import io.ringbridge.platform.db.Timestamps;
@@ -23,7 +24,7 @@ import io.ringbridge.platform.db.Timestamps;
  * messages waiting, counting them every 5 s raised the p99 of requests served meanwhile from 6–7 ms to 46–95 ms.
  */
 @Component
-class QueueMetrics {
+class QueueMetrics implements SchedulingConfigurer {
 
     /** Deeper than this the depth reads as this; the age of the oldest message then says how far behind sending is. */
     private static final int COUNT_CAP = 10_000;
@@ -41,10 +42,12 @@ class QueueMetrics {
     private final AtomicLong queued = new AtomicLong();
     private final AtomicLong sending = new AtomicLong();
     private final AtomicLong oldestAgeSeconds = new AtomicLong();
+    private final Duration interval;
 
-    QueueMetrics(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+    QueueMetrics(JdbcClient jdbc, Clock clock, MeterRegistry meters, QueueMetricsProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.interval = properties.queueInterval();
         Gauge.builder("ringbridge.sms.queue.depth", queued, AtomicLong::get)
                 .description("Messages queued, waiting to be sent (counted up to " + COUNT_CAP + ")").register(meters);
         Gauge.builder("ringbridge.sms.queue.sending", sending, AtomicLong::get)
@@ -54,7 +57,11 @@ class QueueMetrics {
                 .description("Age of the oldest queued message").register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${ringbridge.metrics.queue-interval:5s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::refresh, interval);
+    }
+
     void refresh() {
         queued.set(count(MessageStatus.QUEUED));
         sending.set(count(MessageStatus.SENDING));

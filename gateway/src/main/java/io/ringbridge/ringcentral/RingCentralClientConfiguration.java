@@ -4,9 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.DeserializationFeature;
@@ -14,19 +12,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** One shared HTTP client (connection pool, virtual threads) behind every RingCentral call of every tenant. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RingCentralClientConfiguration.Timeouts.class)
+@EnableConfigurationProperties(RingCentralHttpProperties.class)
 class RingCentralClientConfiguration {
 
-    /**
-     * {@code ringcentral.http.connect-timeout} and {@code request-timeout}; the request timeout bounds a whole
-     * exchange, the answer's body included.
-     */
-    @ConfigurationProperties("ringcentral.http")
-    record Timeouts(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("20s") Duration requestTimeout) {
-    }
-
     @Bean
-    RingCentralHttp ringCentralHttp(Timeouts timeouts) {
+    RingCentralHttp ringCentralHttp(RingCentralHttpProperties timeouts) {
         return http(timeouts.connectTimeout(), timeouts.requestTimeout());
     }
 

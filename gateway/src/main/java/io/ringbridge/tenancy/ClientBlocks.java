@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import io.ringbridge.platform.config.RingBridgeProperties;
@@ -21,10 +22,11 @@ import io.ringbridge.platform.limits.RateDecision;
 /**
  * The failed-authentication guard: a client address with too many failed authentications is
  * refused everything for a while. Blocks are stored so every instance applies them; each instance keeps
- * the current set in memory, refreshed every second, so checking a request costs no database read.
+ * the current set in memory, refreshed every {@code ringbridge.limits.block-sync-interval}, so checking a request
+ * costs no database read.
  */
 @Component
-class ClientBlocks {
+class ClientBlocks implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ClientBlocks.class);
 
@@ -32,6 +34,7 @@ class ClientBlocks {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration blockFor;
+    private final Duration syncInterval;
     private volatile Map<String, Instant> blocked = Map.of();
     private final Map<String, Instant> blockedHere = new ConcurrentHashMap<>();
 
@@ -40,6 +43,12 @@ class ClientBlocks {
         this.jdbc = jdbc;
         this.clock = clock;
         this.blockFor = properties.limits().clientBlock();
+        this.syncInterval = properties.limits().blockSyncInterval();
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::refresh, syncInterval);
     }
 
     /** How long the client stays blocked, if it is. */
@@ -77,7 +86,6 @@ class ClientBlocks {
     }
 
     /** Picks up blocks made by other instances and forgets expired ones. */
-    @Scheduled(fixedDelayString = "${ringbridge.limits.block-sync-interval:1s}")
     void refresh() {
         Instant now = clock.instant();
         Map<String, Instant> current = new ConcurrentHashMap<>();

@@ -8,7 +8,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The gateway's own settings. Each is also an environment variable through relaxed binding:
- * {@code RINGBRIDGE_PUBLIC_URL} → {@code ringbridge.public-url} and so on.
+ * {@code RINGBRIDGE_PUBLIC_URL} → {@code ringbridge.public-url} and so on (docs/API.md).
+ *
+ * @param mode {@code development} or {@code production}; production refuses to start without encryption keys,
+ *        admin key and an https public URL, and refuses plain-http requests forwarded by the proxy
+ * @param publicUrl Base URL browsers and RingCentral use to reach the gateway (OAuth redirect URI, webhook address);
+ *        unset, {@code http://localhost:<port>}
+ * @param adminKey The operator's key, {@code sgw_} + 32 lowercase hex; unset, the admin routes are unavailable
+ * @param encryptionKeys {@code kid:base64-32-bytes,kid2:…}: the first key seals new secrets, all keys open old ones;
+ *        unset in development, a key generated once and kept under the data directory
+ * @param dataDir Where the embedded database and the development key live
+ * @param resealInterval How often stored secrets are re-sealed with the primary encryption key, so an old key can
+ *        be removed once it has run
+ * @param limits API request limits
  */
 @ConfigurationProperties("ringbridge")
 public record RingBridgeProperties(
@@ -17,18 +29,30 @@ public record RingBridgeProperties(
         String adminKey,
         String encryptionKeys,
         @DefaultValue("./data") Path dataDir,
+        @DefaultValue("1h") Duration resealInterval,
         @DefaultValue Limits limits) {
 
     public boolean production() {
         return mode == Mode.PRODUCTION;
     }
 
-    /** API request limits. Defaults are the contract; operators may tighten or loosen them. */
+    /**
+     * API request limits (docs/API.md). Defaults are the contract; operators may tighten or loosen them.
+     *
+     * @param appRequestsPerMinute Requests an app key may make per minute
+     * @param adminRequestsPerMinute Requests the admin key may make per minute
+     * @param failedAuthsPerClient Failed authentications a client address may make per {@code failed-auth-window}
+     *        before it is blocked
+     * @param failedAuthWindow The window over which failed authentications are counted
+     * @param clientBlock How long a blocked client address is refused everything
+     * @param blockSyncInterval How often each instance reads the blocks other instances made
+     */
     public record Limits(
             @DefaultValue("100") int appRequestsPerMinute,
             @DefaultValue("500") int adminRequestsPerMinute,
             @DefaultValue("10") int failedAuthsPerClient,
             @DefaultValue("5m") Duration failedAuthWindow,
-            @DefaultValue("15m") Duration clientBlock) {
+            @DefaultValue("15m") Duration clientBlock,
+            @DefaultValue("1s") Duration blockSyncInterval) {
     }
 }

@@ -1,6 +1,5 @@
 package io.ringbridge.platform.crypto;
 
-import java.time.Duration;
 import java.util.List;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -8,9 +7,10 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import io.ringbridge.platform.config.RingBridgeProperties;
 
 /**
  * After a new primary key is put first in {@code RINGBRIDGE_ENCRYPTION_KEYS}, re-seals every stored secret with it
@@ -22,9 +22,8 @@ class ResealJob {
     private static final Logger log = LoggerFactory.getLogger(ResealJob.class);
 
     @Bean
-    RecurringTask<Void> resealTask(List<SealedColumns> columns,
-                                   @Value("${ringbridge.reseal-interval:1h}") Duration interval) {
-        return Tasks.recurring("secret-reseal", FixedDelay.of(interval))
+    RecurringTask<Void> resealTask(List<SealedColumns> columns, RingBridgeProperties properties) {
+        return Tasks.recurring("secret-reseal", FixedDelay.of(properties.resealInterval()))
                 .execute((instance, context) -> columns.forEach(column -> {
                     int resealed = column.resealWithPrimaryKey();
                     if (resealed > 0) {
