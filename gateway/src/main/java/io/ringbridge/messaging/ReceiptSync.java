@@ -3,7 +3,6 @@ package io.ringbridge.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,35 +132,5 @@ class ReceiptSync {
         });
         recorded.forEach(receipt -> meters.counter("ringbridge.sms.receipts", "status", receipt.status().wire()).increment());
         return recorded.size();
-    }
-
-    /** What RingCentral's statuses of a message's parts add up to; {@code null} while still on its way. */
-    private record Receipt(MessageStatus status, String error, Instant deliveredAt) {
-
-        static Receipt of(List<SmsMessage> parts) {
-            SmsMessage failedToSend = first(parts, "SendingFailed");
-            if (failedToSend != null) {
-                return new Receipt(MessageStatus.FAILED, "RingCentral could not send the message" + code(failedToSend), null);
-            }
-            SmsMessage notDelivered = first(parts, "DeliveryFailed");
-            if (notDelivered != null) {
-                return new Receipt(MessageStatus.UNDELIVERED, "Not delivered to the recipient" + code(notDelivered), null);
-            }
-            if (parts.stream().allMatch(p -> "Delivered".equals(p.messageStatus()))) {
-                Instant delivered = parts.stream().map(p -> p.smsDeliveryTime() == null ? p.lastModifiedTime() : p.smsDeliveryTime())
-                        .filter(t -> t != null).map(t -> OffsetDateTime.parse(t).toInstant()).max(Instant::compareTo)
-                        .orElse(Instant.now());
-                return new Receipt(MessageStatus.DELIVERED, null, delivered);
-            }
-            return null;
-        }
-
-        private static SmsMessage first(List<SmsMessage> parts, String status) {
-            return parts.stream().filter(p -> status.equals(p.messageStatus())).findFirst().orElse(null);
-        }
-
-        private static String code(SmsMessage part) {
-            return part.deliveryErrorCode() == null ? "" : " (" + part.deliveryErrorCode() + ")";
-        }
     }
 }
