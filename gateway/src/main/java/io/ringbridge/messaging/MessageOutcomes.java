@@ -37,7 +37,7 @@ class MessageOutcomes {
     List<Claimed> claim(Sender sender, int limit, Instant leaseUntil, String extensionId) {
         return transactions.execute(tx -> {
             List<Claimed> claimed = messages.claim(sender, limit, clock.instant(), leaseUntil, extensionId);
-            events.statusChanged(claimed.stream().map(m -> new MessageEvents.StatusChange(m.tenantId(), m.appId(), m.id(),
+            events.statusChanged(claimed.stream().map(m -> MessageEvents.statusChange(m.tenantId(), m.appId(), m.id(),
                     MessageStatus.SENDING, null, null)).toList());
             return claimed;
         });

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.ringbridge.events.SmsStatusEvent;
 import io.ringbridge.platform.db.Batcher;
 
 /**
@@ -56,11 +57,11 @@ class SentRecorder {
     private List<Boolean> commit(List<SentSegment> group) {
         boolean[] written = transactions.execute(tx -> {
             boolean[] fenced = messages.sent(group, clock.instant());
-            List<MessageEvents.StatusChange> changes = new ArrayList<>();
+            List<SmsStatusEvent> changes = new ArrayList<>();
             for (int i = 0; i < fenced.length; i++) {
                 if (fenced[i]) {
                     Claimed m = group.get(i).message();
-                    changes.add(new MessageEvents.StatusChange(m.tenantId(), m.appId(), m.id(), MessageStatus.SENT,
+                    changes.add(MessageEvents.statusChange(m.tenantId(), m.appId(), m.id(), MessageStatus.SENT,
                             group.get(i).firstRcMessageId(), null));
                 }
             }
