@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.ringbridge.platform.web.ApiError;
+import io.ringbridge.platform.web.Ok;
 import io.ringbridge.platform.web.RequestIds;
 import io.ringbridge.tenancy.Unauthenticated;
 
@@ -102,7 +103,7 @@ class ConnectPagesController {
             return failure(result.failure(), json, request);
         }
         if (json) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("ok", true));
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Ok.OK);
         }
         return success(result.connected());
     }

@@ -2,9 +2,6 @@ package io.ringbridge.connection;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -27,6 +24,7 @@ import io.ringbridge.platform.limits.RateLimiters;
 import io.ringbridge.platform.limits.SlidingWindowLimiter;
 import io.ringbridge.platform.web.ApiException;
 import io.ringbridge.platform.web.InvalidValueMessage;
+import io.ringbridge.platform.web.Ok;
 import io.ringbridge.tenancy.Caller;
 
 /** The routes an app uses to connect its tenant's RingCentral account and see its state (docs/API.md). */
@@ -82,32 +80,32 @@ class ConnectionController {
 
     @GetMapping("/status")
     @Operation(summary = "Whether the tenant's RingCentral account is connected")
-    Map<String, Object> status(Caller caller, @Parameter(hidden = true) @RequestParam(required = false) String tenantId) {
+    ConnectionStatusView status(Caller caller, @Parameter(hidden = true) @RequestParam(required = false) String tenantId) {
         return status.of(caller.tenantFor(tenantId));
     }
 
     @GetMapping("/extensions")
     @Operation(summary = "The connected RingCentral users (extensions) and their SMS numbers")
-    Map<String, List<ConnectionStatus.ExtensionView>> extensions(Caller caller,
+    ExtensionList extensions(Caller caller,
             @Parameter(hidden = true) @RequestParam(required = false) String tenantId) {
-        return Map.of("extensions", status.extensions(caller.tenantFor(tenantId)));
+        return new ExtensionList(status.extensions(caller.tenantFor(tenantId)));
     }
 
     @PostMapping("/disconnect")
     @Operation(summary = "Disconnect the account: subscriptions removed, sessions revoked, credentials deleted")
-    Map<String, Boolean> disconnect(Caller caller, @Parameter(hidden = true) @RequestParam(required = false) String tenantId) {
+    Ok disconnect(Caller caller, @Parameter(hidden = true) @RequestParam(required = false) String tenantId) {
         disconnector.disconnectTenant(caller.tenantFor(tenantId));
-        return Map.of("ok", true);
+        return Ok.OK;
     }
 
     @DeleteMapping("/extensions/{extensionId}")
     @Operation(summary = "[ext] Disconnect one extension")
-    Map<String, Boolean> disconnectExtension(Caller caller, @PathVariable String extensionId,
+    Ok disconnectExtension(Caller caller, @PathVariable String extensionId,
             @Parameter(hidden = true) @RequestParam(required = false) String tenantId) {
         if (!disconnector.disconnectExtension(caller.tenantFor(tenantId), extensionId)) {
             throw ApiException.notFound("Extension not found", "extension_not_found");
         }
-        return Map.of("ok", true);
+        return Ok.OK;
     }
 
     @PostMapping("/extensions/{extensionId}/sync")
@@ -125,16 +123,16 @@ class ConnectionController {
 
     @GetMapping("/app")
     @Operation(summary = "[ext] The RingCentral app this tenant connects through (never its secret)")
-    Map<String, Object> app(Caller caller, @Parameter(hidden = true) @RequestParam(required = false) String tenantId) {
+    RingCentralAppView app(Caller caller, @Parameter(hidden = true) @RequestParam(required = false) String tenantId) {
         String tenant = caller.tenantFor(tenantId);
         return apps.describe(tenant)
-                .map(app -> appView(app.clientId(), app.server(), true))
-                .orElseGet(() -> appView(operator.app().clientId(), operator.app().server(), false));
+                .map(app -> RingCentralAppView.of(app.clientId(), app.server(), true))
+                .orElseGet(() -> RingCentralAppView.of(operator.app().clientId(), operator.app().server(), false));
     }
 
     @PutMapping("/app")
     @Operation(summary = "[ext] Use the tenant's own RingCentral app (secret stored encrypted, never returned)")
-    Map<String, Object> putApp(Caller caller, @RequestBody(required = false) AppRequest request,
+    RingCentralAppView putApp(Caller caller, @RequestBody(required = false) AppRequest request,
             @Parameter(hidden = true) @RequestParam(required = false) String tenantId) {
         String tenant = caller.tenantFor(tenantId);
         AppRequest body = request == null ? new AppRequest(null, null, null) : request;
@@ -142,22 +140,14 @@ class ConnectionController {
         String secret = bounded(body.clientSecret(), "clientSecret must be 1-200 characters", "invalid_client_secret");
         URI server = server(body.server());
         apps.save(tenant, clientId, secret, server);
-        return appView(clientId, server, true);
+        return RingCentralAppView.of(clientId, server, true);
     }
 
     @DeleteMapping("/app")
     @Operation(summary = "[ext] Go back to the operator's RingCentral app")
-    Map<String, Boolean> deleteApp(Caller caller, @Parameter(hidden = true) @RequestParam(required = false) String tenantId) {
+    Ok deleteApp(Caller caller, @Parameter(hidden = true) @RequestParam(required = false) String tenantId) {
         apps.delete(caller.tenantFor(tenantId));
-        return Map.of("ok", true);
-    }
-
-    private static Map<String, Object> appView(String clientId, URI server, boolean custom) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("clientId", clientId);
-        view.put("server", server.toString());
-        view.put("custom", custom);
-        return view;
+        return Ok.OK;
     }
 
     private static String bounded(String value, String error, String code) {

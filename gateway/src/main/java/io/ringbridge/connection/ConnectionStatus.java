@@ -1,9 +1,7 @@
 package io.ringbridge.connection;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -25,24 +23,17 @@ class ConnectionStatus {
         this.extensions = extensions;
     }
 
-    Map<String, Object> of(String tenantId) {
+    ConnectionStatusView of(String tenantId) {
         List<Extension> usable = extensions.listByTenant(tenantId).stream()
                 .filter(e -> e.status() != ExtensionStatus.REVOKED).toList();
-        Map<String, Object> status = new LinkedHashMap<>();
         if (usable.isEmpty()) {
-            status.put("connected", false);
-            return status;
+            return ConnectionStatusView.DISCONNECTED;
         }
         // listByTenant puts the primary extension first.
         Extension primary = usable.getFirst();
         List<String> scopes = primary.scope() == null ? List.of() : List.of(primary.scope().split("\\s+"));
-        status.put("connected", true);
-        status.put("expiresAt", primary.accessExpiresAt());
-        status.put("rcAccountId", primary.rcAccountId());
-        status.put("extensions", usable.size());
-        status.put("scopes", scopes);
-        status.put("missingScopes", ConnectionSetup.REQUIRED_SCOPES.stream().filter(s -> !scopes.contains(s)).toList());
-        return status;
+        return new ConnectionStatusView(true, primary.accessExpiresAt(), primary.rcAccountId(), usable.size(), scopes,
+                ConnectionSetup.REQUIRED_SCOPES.stream().filter(s -> !scopes.contains(s)).toList());
     }
 
     List<ExtensionView> extensions(String tenantId) {

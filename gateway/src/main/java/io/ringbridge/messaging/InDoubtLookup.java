@@ -25,10 +25,10 @@ class InDoubtLookup {
     static final Duration CLOCK_MARGIN = Duration.ofMinutes(2);
 
     private final RingCentralApi api;
-    private final Messages messages;
+    private final SendQueue messages;
     private final SendingProperties properties;
 
-    InDoubtLookup(RingCentralApi api, Messages messages, SendingProperties properties) {
+    InDoubtLookup(RingCentralApi api, SendQueue messages, SendingProperties properties) {
         this.api = api;
         this.messages = messages;
         this.properties = properties;

@@ -16,16 +16,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class MessageOutcomes {
 
-    private final Messages messages;
+    private final SendQueue queue;
     private final MessageEvents events;
     private final SentRecorder recorder;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    MessageOutcomes(Messages messages, MessageEvents events, SentRecorder recorder, TransactionTemplate transactions,
+    MessageOutcomes(SendQueue queue, MessageEvents events, SentRecorder recorder, TransactionTemplate transactions,
                     Clock clock, MeterRegistry meters) {
-        this.messages = messages;
+        this.queue = queue;
         this.events = events;
         this.recorder = recorder;
         this.transactions = transactions;
@@ -36,25 +36,25 @@ class MessageOutcomes {
     /** Claims due messages of a sender (status {@code sending}), announcing each. */
     List<Claimed> claim(Sender sender, int limit, Instant leaseUntil, String extensionId) {
         return transactions.execute(tx -> {
-            List<Claimed> claimed = messages.claim(sender, limit, clock.instant(), leaseUntil, extensionId);
-            events.statusChanged(claimed.stream().map(m -> new MessageEvents.StatusChange(m.tenantId(), m.appId(), m.id(),
+            List<Claimed> claimed = queue.claim(sender, limit, clock.instant(), leaseUntil, extensionId);
+            events.statusChanged(claimed.stream().map(m -> MessageEvents.statusChange(m.tenantId(), m.appId(), m.id(),
                     MessageStatus.SENDING, null, null)).toList());
             return claimed;
         });
     }
 
-    /** Takes over {@code sending} messages whose lease ran out (see {@link Messages#claimExpired}). */
+    /** Takes over {@code sending} messages whose lease ran out (see {@link SendQueue#claimExpired}). */
     List<Claimed> claimExpired(Instant leaseUntil, int limit) {
-        return transactions.execute(tx -> messages.claimExpired(clock.instant(), leaseUntil, limit));
+        return transactions.execute(tx -> queue.claimExpired(clock.instant(), leaseUntil, limit));
     }
 
     /** Fails due queued messages of a sender that cannot send at all; returns how many. */
     int failQueued(Sender sender, String error, int limit) {
         Integer failed = transactions.execute(tx -> {
-            List<Claimed> claimed = messages.claim(sender, limit, clock.instant(), clock.instant().plusSeconds(60), null);
+            List<Claimed> claimed = queue.claim(sender, limit, clock.instant(), clock.instant().plusSeconds(60), null);
             Instant now = clock.instant();
             for (Claimed m : claimed) {
-                messages.failed(m, error, now);
+                queue.failed(m, error, now);
                 events.statusChanged(m.tenantId(), m.appId(), m.id(), MessageStatus.FAILED, null, error);
             }
             return claimed.size();
@@ -65,7 +65,7 @@ class MessageOutcomes {
 
     /** One segment of several reached RingCentral. */
     boolean segmentSent(Claimed m, int seq, String rcMessageId) {
-        return Boolean.TRUE.equals(transactions.execute(tx -> messages.segmentSent(m, seq, rcMessageId, clock.instant())));
+        return Boolean.TRUE.equals(transactions.execute(tx -> queue.segmentSent(m, seq, rcMessageId, clock.instant())));
     }
 
     /** The last segment reached RingCentral: the message is {@code sent} (committed with others finishing now). */
@@ -75,7 +75,7 @@ class MessageOutcomes {
 
     boolean failed(Claimed m, String error) {
         boolean done = Boolean.TRUE.equals(transactions.execute(tx -> {
-            if (!messages.failed(m, error, clock.instant())) {
+            if (!queue.failed(m, error, clock.instant())) {
                 return false;
             }
             events.statusChanged(m.tenantId(), m.appId(), m.id(), MessageStatus.FAILED, null, error);
@@ -90,7 +90,7 @@ class MessageOutcomes {
     /** Back to {@code queued} until {@code at}; {@code countsAsAttempt} false for waiting that is no failure. */
     boolean retryAt(Claimed m, Instant at, String reason, boolean countsAsAttempt) {
         boolean done = Boolean.TRUE.equals(transactions.execute(tx -> {
-            if (!messages.retryAt(m, at, reason, countsAsAttempt, clock.instant())) {
+            if (!queue.retryAt(m, at, reason, countsAsAttempt, clock.instant())) {
                 return false;
             }
             events.statusChanged(m.tenantId(), m.appId(), m.id(), MessageStatus.QUEUED, null, null);
@@ -105,6 +105,6 @@ class MessageOutcomes {
     /** Whether the last attempt reached RingCentral is unknown: look it up there at {@code at}. */
     boolean inDoubt(Claimed m, Instant at) {
         meters.counter("ringbridge.sms.sends", "outcome", "in_doubt").increment();
-        return Boolean.TRUE.equals(transactions.execute(tx -> messages.inDoubtUntil(m, at, clock.instant())));
+        return Boolean.TRUE.equals(transactions.execute(tx -> queue.inDoubtUntil(m, at, clock.instant())));
     }
 }

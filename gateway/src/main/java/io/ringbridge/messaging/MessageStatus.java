@@ -3,7 +3,7 @@ package io.ringbridge.messaging;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** {@code queued → sending → sent → delivered | undelivered}, or {@code failed}; inbound is {@code received}. */
-public enum MessageStatus {
+enum MessageStatus {
     QUEUED("queued"),
     SENDING("sending"),
     SENT("sent"),

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ringbridge.connection.TokenVault;
+import io.ringbridge.events.SmsStatusEvent;
 import io.ringbridge.platform.db.Timestamps;
 import io.ringbridge.ringcentral.RingCentralApi;
 import io.ringbridge.ringcentral.SmsMessage;
@@ -112,7 +113,7 @@ class ReceiptSync {
         List<Receipt> recorded = transactions.execute(tx -> {
             Instant now = clock.instant();
             List<Receipt> changed = new ArrayList<>();
-            List<MessageEvents.StatusChange> announced = new ArrayList<>();
+            List<SmsStatusEvent> announced = new ArrayList<>();
             receipts.forEach((message, receipt) -> {
                 int updated = jdbc.sql("""
                                 UPDATE message SET status = :status, error = :error, delivered_at = :delivered, updated_at = :now
@@ -123,7 +124,7 @@ class ReceiptSync {
                         .param("id", message.id()).update();
                 if (updated == 1) {
                     changed.add(receipt);
-                    announced.add(new MessageEvents.StatusChange(tenantId, message.appId(), message.id(), receipt.status(),
+                    announced.add(MessageEvents.statusChange(tenantId, message.appId(), message.id(), receipt.status(),
                             message.rcMessageId(), receipt.error()));
                 }
             });

@@ -30,7 +30,7 @@ class SendWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SendWorker.class);
 
-    private final Messages messages;
+    private final SendQueue messages;
     private final MessageOutcomes outcomes;
     private final MessageSender sender;
     private final SenderDirectory directory;
@@ -44,7 +44,7 @@ class SendWorker implements SmartLifecycle {
     private volatile boolean running;
     private Thread loop;
 
-    SendWorker(Messages messages, MessageOutcomes outcomes, MessageSender sender, SenderDirectory directory,
+    SendWorker(SendQueue messages, MessageOutcomes outcomes, MessageSender sender, SenderDirectory directory,
                RingCentralPacer pacer, TenantStatuses tenants, SendingProperties properties, Clock clock) {
         this.messages = messages;
         this.outcomes = outcomes;

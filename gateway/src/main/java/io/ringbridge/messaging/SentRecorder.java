@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.ringbridge.events.SmsStatusEvent;
 import io.ringbridge.platform.db.Batcher;
 
 /**
@@ -25,16 +26,16 @@ class SentRecorder {
     /** Bounds one transaction; a busy instance commits this many at most, then the next group. */
     private static final int MAX_GROUP = 500;
 
-    private final Messages messages;
+    private final SendQueue queue;
     private final MessageEvents events;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Counter sentCount;
     private final Batcher<SentSegment, Boolean> groups = new Batcher<>(MAX_GROUP, this::commit);
 
-    SentRecorder(Messages messages, MessageEvents events, TransactionTemplate transactions, Clock clock,
+    SentRecorder(SendQueue queue, MessageEvents events, TransactionTemplate transactions, Clock clock,
                  MeterRegistry meters) {
-        this.messages = messages;
+        this.queue = queue;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
@@ -55,12 +56,12 @@ class SentRecorder {
 
     private List<Boolean> commit(List<SentSegment> group) {
         boolean[] written = transactions.execute(tx -> {
-            boolean[] fenced = messages.sent(group, clock.instant());
-            List<MessageEvents.StatusChange> changes = new ArrayList<>();
+            boolean[] fenced = queue.sent(group, clock.instant());
+            List<SmsStatusEvent> changes = new ArrayList<>();
             for (int i = 0; i < fenced.length; i++) {
                 if (fenced[i]) {
                     Claimed m = group.get(i).message();
-                    changes.add(new MessageEvents.StatusChange(m.tenantId(), m.appId(), m.id(), MessageStatus.SENT,
+                    changes.add(MessageEvents.statusChange(m.tenantId(), m.appId(), m.id(), MessageStatus.SENT,
                             group.get(i).firstRcMessageId(), null));
                 }
             }

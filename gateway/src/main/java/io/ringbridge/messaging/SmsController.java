@@ -2,7 +2,6 @@ package io.ringbridge.messaging;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,12 +30,12 @@ import io.ringbridge.tenancy.Caller;
 class SmsController {
 
     private final SmsSubmission submission;
-    private final Messages messages;
+    private final MessageHistory history;
     private final SendWorker worker;
 
-    SmsController(SmsSubmission submission, Messages messages, SendWorker worker) {
+    SmsController(SmsSubmission submission, MessageHistory history, SendWorker worker) {
         this.submission = submission;
-        this.messages = messages;
+        this.history = history;
         this.worker = worker;
     }
 
@@ -67,13 +66,13 @@ class SmsController {
         if (!IdKind.MESSAGE.matches(messageId)) {
             throw ApiException.badRequest("Invalid messageId format", "invalid_message_id");
         }
-        return messages.find(caller.tenantFor(tenantId), messageId)
+        return history.find(caller.tenantFor(tenantId), messageId)
                 .orElseThrow(() -> ApiException.notFound("Message not found", "message_not_found"));
     }
 
     @GetMapping("/messages")
     @Operation(summary = "[ext] History, newest first, inbound and outbound, with cursor pagination")
-    Map<String, Object> history(Caller caller,
+    MessagePage history(Caller caller,
                                 @RequestParam(required = false) String direction,
                                 @RequestParam(required = false) String status,
                                 @RequestParam(required = false) String from,
@@ -108,13 +107,11 @@ class SmsController {
         text("userId", userId);
         HistoryQuery query = new HistoryQuery(direction, wanted, from, to, userId, instant("since", since),
                 instant("until", until), after);
-        List<Message> page = messages.page(caller.tenantFor(tenantId), query, size + 1);
+        List<Message> page = history.page(caller.tenantFor(tenantId), query, size + 1);
         boolean more = page.size() > size;
         List<Message> shown = more ? page.subList(0, size) : page;
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("messages", shown);
-        body.put("nextCursor", more ? new HistoryQuery.Cursor(shown.getLast().createdAt(), shown.getLast().id()).encode() : null);
-        return body;
+        return new MessagePage(shown,
+                more ? new HistoryQuery.Cursor(shown.getLast().createdAt(), shown.getLast().id()).encode() : null);
     }
 
     private static int pageSize(String limit) {

@@ -5,7 +5,7 @@ import java.net.http.HttpRequest;
 import java.util.Map;
 
 /** RingCX (Engage Voice) authentication: exchange a RingCentral access token, refresh (rotating). */
-public final class RingCxApi {
+final class RingCxApi {
 
     static final String LOGIN = "/api/auth/login/rc/accesstoken?includeRefresh=true";
     static final String REFRESH = "/api/auth/token/refresh";

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** The answer of RingCX's login-with-RingCentral-token and refresh calls. Access tokens live 5 minutes. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record RingCxTokens(String accessToken, String refreshToken, String tokenType, String mainAccountId,
+record RingCxTokens(String accessToken, String refreshToken, String tokenType, String mainAccountId,
                            List<Map<String, Object>> agentDetails, String adminId, String adminUrl, String agentUrl,
                            Boolean ssoLogin) {
 

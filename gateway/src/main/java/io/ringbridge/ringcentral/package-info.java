@@ -8,4 +8,7 @@
  * {@link io.ringbridge.ringcentral.RingCentralException}; a call that got no usable answer becomes a
  * {@link io.ringbridge.ringcentral.RingCentralUnreachableException}. Depends on nothing else in the project.
  */
+@ApplicationModule(displayName = "RingCentral client", allowedDependencies = {})
 package io.ringbridge.ringcentral;
+
+import org.springframework.modulith.ApplicationModule;

@@ -8,5 +8,5 @@ import java.lang.annotation.Target;
 /** The route needs the operator's admin key; an app key gets 403 {@code Admin API key required}. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-public @interface AdminOnly {
+@interface AdminOnly {
 }

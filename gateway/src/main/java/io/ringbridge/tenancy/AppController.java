@@ -1,8 +1,5 @@
 package io.ringbridge.tenancy;
 
-import java.util.List;
-import java.util.Map;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -19,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+
+import io.ringbridge.platform.web.Ok;
 
 /** The routes of apps and their API keys (docs/API.md, "Apps and API keys"). */
 @RestController
@@ -41,8 +40,8 @@ class AppController {
 
     @GetMapping
     @Operation(summary = "List the apps of the caller's tenant (admin: every tenant, or ?tenantId=)")
-    Map<String, List<App>> list(Caller caller, @RequestParam(required = false) String tenantId) {
-        return Map.of("apps", apps.list(caller, tenantId));
+    AppList list(Caller caller, @RequestParam(required = false) String tenantId) {
+        return new AppList(apps.list(caller, tenantId));
     }
 
     @GetMapping("/{appId}")
@@ -62,9 +61,9 @@ class AppController {
 
     @DeleteMapping("/{appId}")
     @Operation(summary = "Delete an app; its key stops working at once")
-    Map<String, Boolean> delete(Caller caller, @PathVariable String appId) {
+    Ok delete(Caller caller, @PathVariable String appId) {
         apps.delete(caller, appId);
-        return Map.of("ok", true);
+        return Ok.OK;
     }
 
     @PostMapping("/{appId}/rotate-key")

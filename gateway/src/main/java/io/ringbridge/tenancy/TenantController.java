@@ -1,8 +1,5 @@
 package io.ringbridge.tenancy;
 
-import java.util.List;
-import java.util.Map;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -37,8 +34,8 @@ class TenantController {
 
     @GetMapping
     @Operation(summary = "List tenants")
-    Map<String, List<Tenant>> list() {
-        return Map.of("tenants", tenants.list());
+    TenantList list() {
+        return new TenantList(tenants.list());
     }
 
     @GetMapping("/{tenantId}")

@@ -6,7 +6,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Only an active tenant's apps may call tenant routes; the others get 403. */
-public enum TenantStatus {
+enum TenantStatus {
     ACTIVE("active"),
     SUSPENDED("suspended"),
     INACTIVE("inactive");

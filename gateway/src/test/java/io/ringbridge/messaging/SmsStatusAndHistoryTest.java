@@ -397,10 +397,10 @@ class SmsStatusAndHistoryTest {
         }
         String tenant = tenants.get(7);
 
-        String firstPage = explain(Messages.historyStatement(tenant, query(null, null, null), 51));
-        String deepPage = explain(Messages.historyStatement(tenant, query(null, null,
+        String firstPage = explain(MessageHistory.historyStatement(tenant, query(null, null, null), 51));
+        String deepPage = explain(MessageHistory.historyStatement(tenant, query(null, null,
                 new HistoryQuery.Cursor(base.plusMillis(20_000 * 7L), "msg_800000000000")), 51));
-        String filtered = explain(Messages.historyStatement(tenant, query("outbound", "u5", null), 51));
+        String filtered = explain(MessageHistory.historyStatement(tenant, query("outbound", "u5", null), 51));
 
         if (database == Database.POSTGRES) {
             for (String plan : List.of(firstPage, deepPage)) {
@@ -420,7 +420,7 @@ class SmsStatusAndHistoryTest {
 
     // --- helpers
 
-    private String explain(Messages.Statement statement) {
+    private String explain(MessageHistory.Statement statement) {
         List<String> lines = gateway.jdbc().sql("EXPLAIN " + statement.sql()).params(statement.params())
                 .query((rs, n) -> rs.getString(1)).list();
         String plan = String.join("\n", lines);

@@ -16,7 +16,7 @@ import io.ringbridge.platform.config.StartupRefusedException;
  * ({@code kid:base64-32-bytes,kid2:…}). The first key seals; every key opens, so a new primary can be
  * introduced while old ciphertexts are still readable.
  */
-public final class EncryptionKeys {
+final class EncryptionKeys {
 
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 

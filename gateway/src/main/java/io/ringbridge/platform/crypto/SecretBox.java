@@ -23,7 +23,7 @@ public final class SecretBox {
     private final EncryptionKeys keys;
     private final SecureRandom random = new SecureRandom();
 
-    public SecretBox(EncryptionKeys keys) {
+    SecretBox(EncryptionKeys keys) {
         this.keys = keys;
     }
 

@@ -1,6 +1,5 @@
 package io.ringbridge.platform.health;
 
-import java.util.Map;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.swagger.v3.oas.annotations.Operation;
@@ -50,14 +49,14 @@ class HealthController implements DisposableBean {
 
     @GetMapping("/health")
     @Operation(summary = "Liveness of the gateway and its database", security = {})
-    ResponseEntity<Map<String, String>> health() {
+    ResponseEntity<Health> health() {
         try {
             jdbc.sql("SELECT 1").query(Integer.class).single();
-            return ResponseEntity.ok(Map.of("status", "ok"));
+            return ResponseEntity.ok(Health.UP);
         } catch (DataAccessException e) {
             log.warn("Health check: database unreachable ({})", e.getClass().getSimpleName());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .body(Map.of("status", "down", "database", "unreachable"));
+                    .body(Health.DATABASE_UNREACHABLE);
         }
     }
 

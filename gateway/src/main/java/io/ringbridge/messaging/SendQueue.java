@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -19,16 +19,14 @@ import io.ringbridge.platform.db.Timestamps;
 import io.ringbridge.platform.ids.IdKind;
 
 /**
- * The {@code message} table, which is also the send queue. Claims use {@code FOR UPDATE SKIP LOCKED} so
- * instances never take the same message; every write of a worker is fenced by its claim token, so a worker that
- * lost its lease (paused, partitioned) cannot overwrite what the one that took over recorded.
+ * The send queue: the {@code message} table's outbound messages on their way to RingCentral. Claims use
+ * {@code FOR UPDATE SKIP LOCKED} so instances never take the same message; every write of a worker is fenced by its
+ * claim token, so a worker that lost its lease (paused, partitioned) cannot overwrite what the one that took over
+ * recorded.
  */
 @Repository
-class Messages {
+class SendQueue {
 
-    private static final String VIEW_COLUMNS = """
-            id, status, rc_message_id, error, to_number, from_number, body, created_at, updated_at, direction, app_id,
-            user_id, tenant_id, segments, sent_at, delivered_at""";
     private static final String CLAIM_COLUMNS = """
             id, tenant_id, app_id, from_number, to_number, body, segments, segments_sent, attempts, extension_id,
             attempted_at""";
@@ -36,72 +34,9 @@ class Messages {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
 
-    Messages(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    SendQueue(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
-    }
-
-    Optional<Message> find(String tenantId, String id) {
-        return jdbc.sql("SELECT " + VIEW_COLUMNS + " FROM message WHERE id = :id AND tenant_id = :tenant")
-                .param("id", id).param("tenant", tenantId).query(Messages::view).optional();
-    }
-
-    /** A page of history, newest first, after the cursor position (exclusive). */
-    List<Message> page(String tenantId, HistoryQuery query, int limit) {
-        Statement history = historyStatement(tenantId, query, limit);
-        return jdbc.sql(history.sql()).params(history.params()).query(Messages::view).list();
-    }
-
-    /** A query and its named parameters. */
-    record Statement(String sql, Map<String, Object> params) {
-    }
-
-    /**
-     * The history query: a walk of the {@code message_history} index (tenant, created_at, id) backwards that stops
-     * after {@code limit} rows. The cursor bounds {@code created_at} on its own as well, so a deep page starts at the
-     * cursor in the index instead of filtering out every newer row first.
-     */
-    static Statement historyStatement(String tenantId, HistoryQuery query, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + VIEW_COLUMNS + " FROM message WHERE tenant_id = :tenant");
-        Map<String, Object> params = new java.util.HashMap<>();
-        params.put("tenant", tenantId);
-        if (query.direction() != null) {
-            sql.append(" AND direction = :direction");
-            params.put("direction", query.direction());
-        }
-        if (query.status() != null) {
-            sql.append(" AND status = :status");
-            params.put("status", query.status().wire());
-        }
-        if (query.from() != null) {
-            sql.append(" AND from_number = :from");
-            params.put("from", query.from());
-        }
-        if (query.to() != null) {
-            sql.append(" AND to_number = :to");
-            params.put("to", query.to());
-        }
-        if (query.userId() != null) {
-            sql.append(" AND user_id = :user");
-            params.put("user", query.userId());
-        }
-        if (query.since() != null) {
-            sql.append(" AND created_at >= :since");
-            params.put("since", Timestamps.toDb(query.since()));
-        }
-        if (query.until() != null) {
-            sql.append(" AND created_at < :until");
-            params.put("until", Timestamps.toDb(query.until()));
-        }
-        if (query.after() != null) {
-            sql.append(" AND created_at <= :cursorTime AND (created_at < :cursorTime OR id < :cursorId)");
-            params.put("cursorTime", Timestamps.toDb(query.after().createdAt()));
-            params.put("cursorId", query.after().id());
-        }
-        // tenant_id is fixed, so ordering by it changes nothing; it lets H2 see that the index delivers this order.
-        sql.append(" ORDER BY tenant_id DESC, created_at DESC, id DESC LIMIT :limit");
-        params.put("limit", limit);
-        return new Statement(sql.toString(), params);
     }
 
     /** Senders with messages due now (a bounded scan of the queue index). */
@@ -123,7 +58,7 @@ class Messages {
                         """)
                 .param("tenant", sender.tenantId()).param("from", sender.fromNumber())
                 .param("now", Timestamps.toDb(now)).param("limit", limit)
-                .query(Messages::row).list();
+                .query(SendQueue::row).list();
         return lease(rows, now, leaseUntil, extensionId);
     }
 
@@ -136,7 +71,7 @@ class Messages {
                          FROM message WHERE status = 'sending' AND claimed_until < :now
                         ORDER BY claimed_until LIMIT :limit FOR UPDATE SKIP LOCKED
                         """)
-                .param("now", Timestamps.toDb(now)).param("limit", limit).query(Messages::row).list();
+                .param("now", Timestamps.toDb(now)).param("limit", limit).query(SendQueue::row).list();
         return lease(rows, now, leaseUntil, null);
     }
 
@@ -242,7 +177,7 @@ class Messages {
     }
 
     private int fenced(String update, Claimed m, Map<String, Object> params) {
-        Map<String, Object> all = new java.util.HashMap<>(params);
+        Map<String, Object> all = new HashMap<>(params);
         all.put("id", m.id());
         all.put("token", m.claimToken());
         return jdbc.sql(update + " WHERE id = :id AND claim_token = :token AND status = 'sending'").params(all).update();
@@ -260,14 +195,5 @@ class Messages {
         return new Row(rs.getString("id"), rs.getString("tenant_id"), rs.getString("app_id"), rs.getString("from_number"),
                 rs.getString("to_number"), rs.getString("body"), rs.getInt("segments"), rs.getInt("segments_sent"),
                 rs.getInt("attempts"), rs.getString("extension_id"), Timestamps.fromDb(rs, "attempted_at"));
-    }
-
-    static Message view(ResultSet rs, int n) throws SQLException {
-        String error = rs.getString("error");
-        return new Message(rs.getString("id"), MessageStatus.fromDb(rs.getString("status")), rs.getString("rc_message_id"),
-                error == null || error.isEmpty() ? null : error, rs.getString("to_number"), rs.getString("from_number"),
-                rs.getString("body"), Timestamps.fromDb(rs, "created_at"), Timestamps.fromDb(rs, "updated_at"),
-                rs.getString("direction"), rs.getString("app_id"), rs.getString("user_id"), rs.getString("tenant_id"),
-                rs.getInt("segments"), Timestamps.fromDb(rs, "sent_at"), Timestamps.fromDb(rs, "delivered_at"));
     }
 }

@@ -1,0 +1,15 @@
+package io.ringbridge.events;
+
+/**
+ * An event for apps. Its JSON is {@code type}, the record's own fields, then {@code tenantId} and the
+ * {@code timestamp} at which {@link EventOutbox} recorded it.
+ */
+public sealed interface AppEvent permits SmsStatusEvent, ConnectionEvent {
+
+    String type();
+
+    String tenantId();
+
+    /** The app the event concerns, or {@code null} for every app of the tenant. */
+    String audienceAppId();
+}

@@ -1,0 +1,14 @@
+/**
+ * Tenants, their apps and the apps' API keys, and who is calling: every {@code /v1} request is authenticated here
+ * ({@code AuthInterceptor}), in the contract's order (a usable key, the key's request budget, the tenant's status,
+ * the route's role), and controllers of every module receive the result as a {@link io.ringbridge.tenancy.Caller}.
+ * Routes reached without a key (browsers, RingCentral) are marked {@link io.ringbridge.tenancy.Unauthenticated};
+ * operator routes {@link io.ringbridge.tenancy.AdminOnly}.
+ *
+ * <p>Only key hashes are stored; the key behind a hash is cached briefly per instance, so a change made elsewhere
+ * reaches other instances within that time (docs/decisions/0003). A client with too many failed authentications is
+ * blocked on every instance. The first start on an empty database creates a tenant and an app and shows its key once
+ * ({@link io.ringbridge.tenancy.TenantBootstrapped} announces it in-process). Other modules ask the status of a
+ * tenant through {@code TenantStatuses}.
+ */
+package io.ringbridge.tenancy;
