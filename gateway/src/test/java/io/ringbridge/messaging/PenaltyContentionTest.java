@@ -6,15 +6,11 @@ import static io.ringbridge.testsupport.SimulatedRingCentral.ALICE_SMS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
 import io.ringbridge.simulator.limits.RateGroup;
+import io.ringbridge.simulator.testing.CodeGrant;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
@@ -30,7 +27,6 @@ import io.ringbridge.testsupport.EveryDatabase;
 import io.ringbridge.testsupport.Fixtures;
 import io.ringbridge.testsupport.SimulatedRingCentral;
 import io.ringbridge.testsupport.TestGateway;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Another client of the same RingCentral user that, like the gateway, waits out each 429 and then tries again
@@ -118,26 +114,9 @@ class PenaltyContentionTest {
     }
 
     /** A session of the same user through the same RingCentral app, obtained as any client would. */
-    private static String ownSession(SimulatedRingCentral ringCentral, TestGateway gateway) throws Exception {
-        String redirect = "http://localhost:" + gateway.baseUri().getPort() + "/v1/rc/callback";
-        URI authorize = ringCentral.simulator().baseUri().resolve("/restapi/oauth/authorize?response_type=code&client_id="
-                + SimulatedRingCentral.CLIENT_ID + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8)
-                + "&state=other");
-        String code = null;
-        for (String pair : ConnectFlow.consent(authorize, ACCOUNT, ALICE, true).getRawQuery().split("&")) {
-            if (pair.startsWith("code=")) {
-                code = URLDecoder.decode(pair.substring("code=".length()), StandardCharsets.UTF_8);
-            }
-        }
-        String basic = Base64.getEncoder().encodeToString((SimulatedRingCentral.CLIENT_ID + ":"
-                + SimulatedRingCentral.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(
-                        ringCentral.simulator().baseUri().resolve("/restapi/oauth/token"))
-                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code="
-                        + URLEncoder.encode(code, StandardCharsets.UTF_8) + "&redirect_uri="
-                        + URLEncoder.encode(redirect, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(token.statusCode()).as("token: %s", token.body()).isEqualTo(200);
-        return JsonMapper.builder().build().readTree(token.body()).path("access_token").asString();
+    private static String ownSession(SimulatedRingCentral ringCentral, TestGateway gateway) {
+        return CodeGrant.accessToken(ringCentral.simulator().baseUri(), SimulatedRingCentral.CLIENT_ID,
+                SimulatedRingCentral.CLIENT_SECRET, URI.create("http://localhost:" + gateway.baseUri().getPort()
+                        + "/v1/rc/callback"), ACCOUNT, ALICE);
     }
 }
