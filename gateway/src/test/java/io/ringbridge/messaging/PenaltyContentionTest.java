@@ -26,7 +26,7 @@ import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
 import io.ringbridge.testsupport.Fixtures;
 import io.ringbridge.testsupport.SimulatedRingCentral;
-import io.ringbridge.testsupport.TestGateway;
+import io.ringbridge.testsupport.World;
 
 /**
  * Another client of the same RingCentral user that, like the gateway, waits out each 429 and then tries again
@@ -48,16 +48,15 @@ class PenaltyContentionTest {
 
     @Test
     void anotherClientThatWaitsOutEachPenaltyDoesNotKeepTheMessagesWaitingForEver() throws Exception {
-        try (SimulatedRingCentral ringCentral = SimulatedRingCentral.start(config -> config.sessionCap(1_000)
-                .rateLimit(RateGroup.MEDIUM, 4, Duration.ofSeconds(2), PENALTY));
-             // Polling the messages' status for half a minute must not run into the app's own request budget.
-             TestGateway gateway = ringCentral.start(ringCentral.gateway(database)
-                     .property("ringbridge.limits.app-requests-per-minute", "100000"))) {
-            Api api = gateway.api();
+        try (World world = new World.Setup(
+                config -> config.sessionCap(1_000).rateLimit(RateGroup.MEDIUM, 4, Duration.ofSeconds(2), PENALTY),
+                // Polling the messages' status for half a minute must not run into the app's own request budget.
+                gateway -> gateway.property("ringbridge.limits.app-requests-per-minute", "100000")).start(database)) {
+            Api api = world.api();
             Fixtures.TestApp app = Fixtures.newTenantWithApp(api);
             assertThat(ConnectFlow.connect(api, app.apiKey(), false, ACCOUNT, ALICE).status()).isEqualTo(200);
-            URI sms = ringCentral.simulator().baseUri().resolve("/restapi/v1.0/account/~/extension/~/sms");
-            String otherToken = ownSession(ringCentral, gateway);
+            URI sms = world.ringCentral().simulator().baseUri().resolve("/restapi/v1.0/account/~/extension/~/sms");
+            String otherToken = ownSession(world);
 
             // The other client overdraws the budget: the user is penalised from its 429 on. From then on it waits
             // out each 429 (Retry-After and a margin) and tries again, until a request goes through.
@@ -95,7 +94,7 @@ class PenaltyContentionTest {
             other.join();
             assertThat(otherRefused.get()).as("the other client got out too, after a few penalties").isBetween(1, 4);
             for (String id : ids) {
-                assertThat(ringCentral.admin().sendCount(ALICE_SMS, "+14155550100",
+                assertThat(world.admin().sendCount(ALICE_SMS, "+14155550100",
                         Sms.status(api, app.apiKey(), id).path("body").asString())).isEqualTo(1);
             }
         }
@@ -114,9 +113,9 @@ class PenaltyContentionTest {
     }
 
     /** A session of the same user through the same RingCentral app, obtained as any client would. */
-    private static String ownSession(SimulatedRingCentral ringCentral, TestGateway gateway) {
-        return CodeGrant.accessToken(ringCentral.simulator().baseUri(), SimulatedRingCentral.CLIENT_ID,
-                SimulatedRingCentral.CLIENT_SECRET, URI.create("http://localhost:" + gateway.baseUri().getPort()
+    private static String ownSession(World world) {
+        return CodeGrant.accessToken(world.ringCentral().simulator().baseUri(), SimulatedRingCentral.CLIENT_ID,
+                SimulatedRingCentral.CLIENT_SECRET, URI.create("http://localhost:" + world.gateway().baseUri().getPort()
                         + "/v1/rc/callback"), ACCOUNT, ALICE);
     }
 }
