@@ -1,16 +1,15 @@
 package io.ringbridge.bench;
 
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import io.ringbridge.simulator.testing.CodeGrant;
+import io.ringbridge.simulator.testing.ConsentWalk;
 
 /**
  * What the messaging benchmarks share: a simulated RingCentral account with {@code users} SMS users, a gateway
@@ -22,7 +21,6 @@ final class BenchWorld {
     static final String CLIENT_ID = "bench-gateway";
     static final String CLIENT_SECRET = "bench-secret-" + Long.toHexString(System.nanoTime());
     static final long ACCOUNT = 500000000L;
-    private static final Pattern REQUEST_ID = Pattern.compile("name=\"request_id\" value=\"([^\"]+)\"");
 
     final String javaCommand;
     final Path jar;
@@ -111,56 +109,15 @@ final class BenchWorld {
             String token = link.json().path("connectUrl").asString().replaceFirst(".*token=", "");
             Http.Answer click = Http.form(gateway.resolve("/v1/rc/connect"), Map.of("token", token));
             require(click.status() == 303, "click: " + click.status());
-            URI callback = consent(URI.create(click.header("Location")), extension(i));
+            URI callback = ConsentWalk.approve(URI.create(click.header("Location")), ACCOUNT, extension(i));
             Http.Answer done = Http.get(gateway.resolve(callback.getRawPath() + "?" + callback.getRawQuery() + "&format=json"), null);
             require(done.status() == 200, "callback of user " + i + ": " + done.body());
         }
     }
 
-    /** Approves at the simulator's consent page as the user; returns where it redirects. */
-    static URI consent(URI authorize, long extensionId) {
-        Http.Answer page = Http.get(authorize, null);
-        Matcher matcher = REQUEST_ID.matcher(page.body());
-        require(matcher.find(), "consent page: " + page.body());
-        URI consent = URI.create(authorize.toString().replaceFirst("/restapi/oauth/authorize.*", "/restapi/oauth/consent"));
-        Http.Answer redirect = Http.form(consent, Map.of("request_id", matcher.group(1),
-                "user", ACCOUNT + ":" + extensionId, "decision", "approve"));
-        require(redirect.status() == 302, "consent: " + redirect.body());
-        return URI.create(redirect.header("Location"));
-    }
-
     /** A session of our own for a user, with the gateway's app: "another client of the same user". */
     static String ownSession(Launched simulator, URI redirectUri, long extensionId) {
-        URI authorize = simulator.base.resolve("/restapi/oauth/authorize?response_type=code&client_id=" + CLIENT_ID
-                + "&redirect_uri=" + java.net.URLEncoder.encode(redirectUri.toString(), StandardCharsets.UTF_8) + "&state=x");
-        String query = consent(authorize, extensionId).getRawQuery();
-        String code = null;
-        for (String pair : query.split("&")) {
-            if (pair.startsWith("code=")) {
-                code = URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8);
-            }
-        }
-        String basic = java.util.Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
-        Http.Answer token = formWithBasic(simulator.base.resolve("/restapi/oauth/token"), basic, Map.of("grant_type", "authorization_code",
-                "code", code, "redirect_uri", redirectUri.toString()));
-        require(token.status() == 200, "token: " + token.body());
-        return token.json().path("access_token").asString();
-    }
-
-    private static Http.Answer formWithBasic(URI uri, String basic, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
-                .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(java.util.stream.Collectors.joining("&"));
-        try {
-            var response = Http.CLIENT.send(java.net.http.HttpRequest.newBuilder(uri)
-                            .header("Authorization", "Basic " + basic)
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            return new Http.Answer(response.statusCode(), response.body(), response.headers());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return CodeGrant.accessToken(simulator.base, CLIENT_ID, CLIENT_SECRET, redirectUri, ACCOUNT, extensionId);
     }
 
     static void require(boolean condition, String message) {

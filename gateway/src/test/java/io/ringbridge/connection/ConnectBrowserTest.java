@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.openqa.selenium.By;
@@ -34,8 +33,9 @@ import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
 import io.ringbridge.testsupport.Fixtures;
+import io.ringbridge.testsupport.Gateways;
 import io.ringbridge.testsupport.SimulatedRingCentral;
-import io.ringbridge.testsupport.TestGateway;
+import io.ringbridge.testsupport.World;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,8 +46,7 @@ import tools.jackson.databind.JsonNode;
 @EveryDatabase
 class ConnectBrowserTest {
 
-    static SimulatedRingCentral ringCentral;
-    static TestGateway gateway;
+    static World world;
     /** The gateway as browsers reach it: its public URL, the origin of its OAuth redirect URI. */
     static String publicUrl;
     static ConnectWorld.OtherUser carol;
@@ -62,23 +61,16 @@ class ConnectBrowserTest {
 
     @BeforeParameterizedClassInvocation
     static void start(Database database) {
-        ringCentral = SimulatedRingCentral.start(config -> config.rateLimitsEnabled(false).sessionCap(1000));
-        gateway = ringCentral.start(ringCentral.gateway(database));
-        publicUrl = "http://localhost:" + gateway.baseUri().getPort();
-        carol = ConnectWorld.addOtherAccount(ringCentral, "+16175550302");
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        gateway.close();
-        ringCentral.close();
+        world = Gateways.withSimulator(database);
+        publicUrl = "http://localhost:" + world.gateway().baseUri().getPort();
+        carol = ConnectWorld.addOtherAccount(world.ringCentral(), "+16175550302");
     }
 
     @BeforeEach
     void setUp() {
         Assumptions.assumeTrue(Browser.available(),
                 "No Chromium/chromedriver at " + Browser.CHROMIUM + " / " + Browser.CHROMEDRIVER + " (CI installs them)");
-        api = gateway.api();
+        api = world.api();
         app = Fixtures.newTenantWithApp(api);
         browser = Browser.start();
         driver = browser.driver();
@@ -123,7 +115,7 @@ class ConnectBrowserTest {
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("The user has denied access to the application");
         assertThat(text("next-steps")).contains("new connection link").contains("Authorize (or Approve)");
         assertThat(api.get("/v1/rc/status", app.apiKey()).body()).isEqualTo("{\"connected\":false}");
-        assertThat(ConnectWorld.Rows.of(gateway, app.tenantId())).isEqualTo(ConnectWorld.Rows.none());
+        assertThat(ConnectWorld.Rows.of(world.gateway(), app.tenantId())).isEqualTo(ConnectWorld.Rows.none());
     }
 
     @Test
@@ -148,9 +140,9 @@ class ConnectBrowserTest {
     @Test
     void aUserOfAnotherAccountGetsThe409PageAndNothingIsStored() {
         assertThat(ConnectFlow.connect(api, app.apiKey(), false, ACCOUNT, ALICE).status()).isEqualTo(200);
-        ConnectWorld.Rows rows = ConnectWorld.Rows.of(gateway, app.tenantId());
-        Set<String> carolsSubscriptions = ConnectWorld.subscriptionIds(ringCentral, carol.extensionId());
-        Map<String, String> carolsSessions = ConnectWorld.sessions(ringCentral, carol.extensionId(), CLIENT_ID);
+        ConnectWorld.Rows rows = ConnectWorld.Rows.of(world.gateway(), app.tenantId());
+        Set<String> carolsSubscriptions = ConnectWorld.subscriptionIds(world.ringCentral(), carol.extensionId());
+        Map<String, String> carolsSessions = ConnectWorld.sessions(world.ringCentral(), carol.extensionId(), CLIENT_ID);
 
         openLinkAndClickConnect(ConnectFlow.link(api, app.apiKey(), true));
         signInAtRingCentral(carol.accountId(), carol.extensionId(), "approve");
@@ -159,11 +151,11 @@ class ConnectBrowserTest {
         assertThat(text("title")).isEqualTo("That user belongs to another RingCentral account");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("connected to RingCentral account " + ACCOUNT)
                 .contains("user of account " + carol.accountId()).contains("Nothing was changed");
-        assertThat(ConnectWorld.Rows.of(gateway, app.tenantId())).as("nothing stored").isEqualTo(rows);
+        assertThat(ConnectWorld.Rows.of(world.gateway(), app.tenantId())).as("nothing stored").isEqualTo(rows);
         assertThat(api.get("/v1/rc/extensions", app.apiKey()).json().path("extensions").size()).isEqualTo(1);
-        assertThat(ConnectWorld.subscriptionIds(ringCentral, carol.extensionId())).as("no subscription for Carol")
+        assertThat(ConnectWorld.subscriptionIds(world.ringCentral(), carol.extensionId())).as("no subscription for Carol")
                 .isEqualTo(carolsSubscriptions);
-        Map<String, String> opened = new java.util.HashMap<>(ConnectWorld.sessions(ringCentral, carol.extensionId(), CLIENT_ID));
+        Map<String, String> opened = new java.util.HashMap<>(ConnectWorld.sessions(world.ringCentral(), carol.extensionId(), CLIENT_ID));
         opened.keySet().removeAll(carolsSessions.keySet());
         assertThat(opened.values()).as("Carol's new session was revoked").containsExactly("REVOKED");
     }
@@ -177,7 +169,7 @@ class ConnectBrowserTest {
         assertThat(button.getText()).isEqualTo("Connect RingCentral");
         button.click();
         waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("consent-form")));
-        assertThat(driver.getCurrentUrl()).startsWith(ringCentral.simulator().baseUri() + "/restapi/oauth/authorize?")
+        assertThat(driver.getCurrentUrl()).startsWith(world.ringCentral().simulator().baseUri() + "/restapi/oauth/authorize?")
                 .contains("client_id=" + SimulatedRingCentral.CLIENT_ID);
     }
 

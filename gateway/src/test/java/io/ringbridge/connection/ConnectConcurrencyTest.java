@@ -19,7 +19,6 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 
@@ -30,9 +29,9 @@ import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
 import io.ringbridge.testsupport.Fixtures;
+import io.ringbridge.testsupport.Gateways;
 import io.ringbridge.testsupport.Response;
-import io.ringbridge.testsupport.SimulatedRingCentral;
-import io.ringbridge.testsupport.TestGateway;
+import io.ringbridge.testsupport.World;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,8 +43,7 @@ class ConnectConcurrencyTest {
 
     static final int RACERS = 20;
 
-    static SimulatedRingCentral ringCentral;
-    static TestGateway gateway;
+    static World world;
     static ConnectWorld.OtherUser carol;
 
     @Parameter
@@ -56,21 +54,14 @@ class ConnectConcurrencyTest {
 
     @BeforeParameterizedClassInvocation
     static void start(Database database) {
-        ringCentral = SimulatedRingCentral.start(config -> config.rateLimitsEnabled(false).sessionCap(1000));
-        gateway = ringCentral.start(ringCentral.gateway(database));
-        carol = ConnectWorld.addOtherAccount(ringCentral, "+16175550303");
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        gateway.close();
-        ringCentral.close();
+        world = Gateways.withSimulator(database);
+        carol = ConnectWorld.addOtherAccount(world.ringCentral(), "+16175550303");
     }
 
     @BeforeEach
     void setUp() {
-        ringCentral.admin().clearFaults();
-        api = gateway.api();
+        world.admin().clearFaults();
+        api = world.api();
         app = Fixtures.newTenantWithApp(api);
     }
 
@@ -84,13 +75,13 @@ class ConnectConcurrencyTest {
             List<Response> redirects = answers.stream().filter(r -> r.status() == 303).toList();
             assertThat(redirects).as("invite=%s: %s", invite, answers).hasSize(1);
             assertThat(redirects.getFirst().header("Location"))
-                    .startsWith(ringCentral.simulator().baseUri() + "/restapi/oauth/authorize?");
+                    .startsWith(world.ringCentral().simulator().baseUri() + "/restapi/oauth/authorize?");
             List<Response> refused = answers.stream().filter(r -> r.status() != 303).toList();
             assertThat(refused).hasSize(RACERS - 1).allSatisfy(page -> {
                 assertThat(ConnectWorld.htmlPage(page, 400)).contains("This link was already used");
                 assertThat(page.header("Location")).isNull();
             });
-            assertThat(gateway.jdbc().sql("SELECT COUNT(*) FROM oauth_state WHERE tenant_id = :t").param("t", app.tenantId())
+            assertThat(world.gateway().jdbc().sql("SELECT COUNT(*) FROM oauth_state WHERE tenant_id = :t").param("t", app.tenantId())
                     .query(Long.class).single()).as("one sign-in started").isEqualTo(invite ? 2 : 1);
         }
     }
@@ -98,8 +89,8 @@ class ConnectConcurrencyTest {
     @Test
     void ofTwentyConcurrentCallbacksWithOneStateExactlyOneConnects() throws Exception {
         URI callback = ConnectWorld.approvedCallback(api, app.apiKey(), false, ACCOUNT, ALICE);
-        Map<String, String> sessionsBefore = ConnectWorld.sessions(ringCentral, ALICE, CLIENT_ID);
-        long exchangesBefore = ringCentral.admin().tokenRequests("authorization_code");
+        Map<String, String> sessionsBefore = ConnectWorld.sessions(world.ringCentral(), ALICE, CLIENT_ID);
+        long exchangesBefore = world.admin().tokenRequests("authorization_code");
 
         List<Response> answers = race(i -> i % 2 == 0 ? ConnectFlow.callback(api.fromAnotherClient(), callback)
                 : ConnectWorld.callbackJson(api.fromAnotherClient(), callback));
@@ -115,13 +106,13 @@ class ConnectConcurrencyTest {
                 assertThat(ConnectWorld.htmlPage(answer, 400)).contains("Invalid or expired state");
             }
         });
-        assertThat(ringCentral.admin().tokenRequests("authorization_code") - exchangesBefore)
+        assertThat(world.admin().tokenRequests("authorization_code") - exchangesBefore)
                 .as("the code went to RingCentral once").isEqualTo(1);
-        assertThat(ConnectWorld.sessions(ringCentral, ALICE, CLIENT_ID).size() - sessionsBefore.size()).isEqualTo(1);
-        assertThat(ConnectWorld.Rows.of(gateway, app.tenantId()).extensions()).isEqualTo(1);
-        assertThat(ConnectWorld.Rows.of(gateway, app.tenantId()).subscriptions()).isEqualTo(1);
-        assertThat(ConnectWorld.subscriptionIds(ringCentral, ALICE))
-                .containsAll(ConnectWorld.recordedSubscriptionIds(gateway, app.tenantId(), ALICE));
+        assertThat(ConnectWorld.sessions(world.ringCentral(), ALICE, CLIENT_ID).size() - sessionsBefore.size()).isEqualTo(1);
+        assertThat(ConnectWorld.Rows.of(world.gateway(), app.tenantId()).extensions()).isEqualTo(1);
+        assertThat(ConnectWorld.Rows.of(world.gateway(), app.tenantId()).subscriptions()).isEqualTo(1);
+        assertThat(ConnectWorld.subscriptionIds(world.ringCentral(), ALICE))
+                .containsAll(ConnectWorld.recordedSubscriptionIds(world.gateway(), app.tenantId(), ALICE));
         assertThat(api.get("/v1/rc/extensions", app.apiKey()).json().path("extensions").get(0).path("status").asString())
                 .isEqualTo("active");
     }
@@ -132,9 +123,9 @@ class ConnectConcurrencyTest {
         // account yet); slow subscription creation makes sure both are past it before either is stored.
         URI alice = ConnectWorld.approvedCallback(api, app.apiKey(), false, ACCOUNT, ALICE);
         URI carolsCallback = ConnectWorld.approvedCallback(api, app.apiKey(), true, carol.accountId(), carol.extensionId());
-        Set<String> subscriptionsBefore = union(ConnectWorld.subscriptionIds(ringCentral, ALICE),
-                ConnectWorld.subscriptionIds(ringCentral, carol.extensionId()));
-        ringCentral.admin().addFault(FaultRule.latency(Operations.CREATE_SUBSCRIPTION, 700));
+        Set<String> subscriptionsBefore = union(ConnectWorld.subscriptionIds(world.ringCentral(), ALICE),
+                ConnectWorld.subscriptionIds(world.ringCentral(), carol.extensionId()));
+        world.admin().addFault(FaultRule.latency(Operations.CREATE_SUBSCRIPTION, 700));
 
         List<Response> answers = race(2, i -> ConnectWorld.callbackJson(api.fromAnotherClient(), i == 0 ? alice : carolsCallback));
 
@@ -146,13 +137,13 @@ class ConnectConcurrencyTest {
         JsonNode extensions = api.get("/v1/rc/extensions", app.apiKey()).json().path("extensions");
         assertThat(extensions.size()).isEqualTo(1);
         assertThat(extensions.get(0).path("extensionId").asString()).isEqualTo(Long.toString(winner));
-        Set<String> recorded = ConnectWorld.recordedSubscriptionIds(gateway, app.tenantId(), winner);
-        assertThat(ConnectWorld.Rows.of(gateway, app.tenantId()).subscriptions()).isEqualTo(1);
-        Set<String> created = union(ConnectWorld.subscriptionIds(ringCentral, ALICE),
-                ConnectWorld.subscriptionIds(ringCentral, carol.extensionId()));
+        Set<String> recorded = ConnectWorld.recordedSubscriptionIds(world.gateway(), app.tenantId(), winner);
+        assertThat(ConnectWorld.Rows.of(world.gateway(), app.tenantId()).subscriptions()).isEqualTo(1);
+        Set<String> created = union(ConnectWorld.subscriptionIds(world.ringCentral(), ALICE),
+                ConnectWorld.subscriptionIds(world.ringCentral(), carol.extensionId()));
         created.removeAll(subscriptionsBefore);
         assertThat(created).as("only the winner's subscription is left at RingCentral").isEqualTo(recorded);
-        assertThat(ConnectWorld.sessions(ringCentral, loser, CLIENT_ID)).as("the loser's session was revoked")
+        assertThat(ConnectWorld.sessions(world.ringCentral(), loser, CLIENT_ID)).as("the loser's session was revoked")
                 .doesNotContainValue("Active");
     }
 

@@ -32,9 +32,11 @@ import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
 import io.ringbridge.testsupport.Fixtures;
+import io.ringbridge.testsupport.Gateways;
 import io.ringbridge.testsupport.Response;
 import io.ringbridge.testsupport.SimulatedRingCentral;
 import io.ringbridge.testsupport.TestGateway;
+import io.ringbridge.testsupport.World;
 
 /**
  * Every error row of docs/API.md "RingCentral connection", over HTTP against the simulated RingCentral: the status, and
@@ -46,8 +48,7 @@ class ConnectErrorsTest {
     /** Connect and invite links of {@link #otherInstance} live this long (the contract's are 5 and 30 minutes). */
     static final Duration SHORT_LIFETIME = Duration.ofSeconds(2);
 
-    static SimulatedRingCentral ringCentral;
-    static TestGateway gateway;
+    static World world;
     /**
      * A second instance on the same database: its public URL differs (another port), and its links and the
      * sign-ins they start expire after {@link #SHORT_LIFETIME}.
@@ -63,27 +64,24 @@ class ConnectErrorsTest {
 
     @BeforeParameterizedClassInvocation
     static void start(Database database) {
-        ringCentral = SimulatedRingCentral.start(config -> config.rateLimitsEnabled(false).sessionCap(1000));
-        gateway = ringCentral.start(ringCentral.gateway(database));
-        otherInstance = ringCentral.start(ringCentral.gateway(database).sharingDatabaseWith(gateway)
+        world = Gateways.withSimulator(database);
+        otherInstance = world.ringCentral().start(world.ringCentral().gateway(database).sharingDatabaseWith(world.gateway())
                 .property("ringbridge.connection.connect-token-lifetime", SHORT_LIFETIME.toMillis() + "ms")
                 .property("ringbridge.connection.invite-token-lifetime", SHORT_LIFETIME.toMillis() + "ms"));
-        carol = ConnectWorld.addOtherAccount(ringCentral, "+16175550301");
+        carol = ConnectWorld.addOtherAccount(world.ringCentral(), "+16175550301");
     }
 
     @AfterParameterizedClassInvocation
     static void stop() {
         otherInstance.close();
-        gateway.close();
-        ringCentral.close();
     }
 
     @BeforeEach
     void setUp() {
-        ringCentral.admin().clearFaults();
-        ringCentral.admin().oauth(oauthSettings(Duration.ofSeconds(60)));
-        ringCentral.permissions(SimulatedRingCentral.PERMISSIONS); // also puts back the app's secret
-        api = gateway.api();
+        world.admin().clearFaults();
+        world.admin().oauth(oauthSettings(Duration.ofSeconds(60)));
+        world.ringCentral().permissions(SimulatedRingCentral.PERMISSIONS); // also puts back the app's secret
+        api = world.api();
         app = Fixtures.newTenantWithApp(api);
     }
 
@@ -129,7 +127,7 @@ class ConnectErrorsTest {
         assertThat(tokens).containsExactlyInAnyOrderEntriesOf(Map.of("connect", Duration.ofMinutes(5), "invite", Duration.ofMinutes(30)));
         assertThat(states).as("a sign-in lives as long as its link, from the click")
                 .containsExactlyInAnyOrderEntriesOf(Map.of("connect", Duration.ofMinutes(5), "invite", Duration.ofMinutes(30)));
-        List<String> hashes = gateway.jdbc().sql("SELECT token_hash FROM connect_token WHERE tenant_id = :t")
+        List<String> hashes = world.gateway().jdbc().sql("SELECT token_hash FROM connect_token WHERE tenant_id = :t")
                 .param("t", app.tenantId()).query(String.class).list();
         for (String link : List.of(connect, invite)) {
             assertThat(hashes).as("only a hash is stored").doesNotContain(link.substring(link.indexOf('=') + 1));
@@ -137,7 +135,7 @@ class ConnectErrorsTest {
     }
 
     private Map<String, Duration> lifetimes(String table) {
-        return gateway.jdbc().sql("SELECT kind, created_at, expires_at FROM " + table + " WHERE tenant_id = :t")
+        return world.gateway().jdbc().sql("SELECT kind, created_at, expires_at FROM " + table + " WHERE tenant_id = :t")
                 .param("t", app.tenantId())
                 .query((rs, n) -> Map.entry(rs.getString("kind"), Duration.between(Timestamps.fromDb(rs, "created_at"),
                         Timestamps.fromDb(rs, "expires_at"))))
@@ -276,16 +274,16 @@ class ConnectErrorsTest {
     void aReplayedStateIs400AndChangesNothing() {
         URI callback = ConnectWorld.approvedCallback(api, app.apiKey(), false, ACCOUNT, ALICE);
         assertThat(ConnectFlow.callback(api, callback).status()).isEqualTo(200);
-        ConnectWorld.Rows connected = ConnectWorld.Rows.of(gateway, app.tenantId());
-        ConnectWorld.SealedTokens tokens = ConnectWorld.SealedTokens.of(gateway, app.tenantId(), ALICE);
+        ConnectWorld.Rows connected = ConnectWorld.Rows.of(world.gateway(), app.tenantId());
+        ConnectWorld.SealedTokens tokens = ConnectWorld.SealedTokens.of(world.gateway(), app.tenantId(), ALICE);
 
         Response replayed = ConnectFlow.callback(api, callback);
         Response replayedJson = ConnectWorld.callbackJson(api, callback);
 
         assertThat(ConnectWorld.htmlPage(replayed, 400)).contains("Invalid or expired state");
         assertJsonError(replayedJson, 400, "Invalid or expired state", "invalid_state");
-        assertThat(ConnectWorld.Rows.of(gateway, app.tenantId())).isEqualTo(connected);
-        assertThat(ConnectWorld.SealedTokens.of(gateway, app.tenantId(), ALICE)).isEqualTo(tokens);
+        assertThat(ConnectWorld.Rows.of(world.gateway(), app.tenantId())).isEqualTo(connected);
+        assertThat(ConnectWorld.SealedTokens.of(world.gateway(), app.tenantId(), ALICE)).isEqualTo(tokens);
     }
 
     @Test
@@ -293,14 +291,14 @@ class ConnectErrorsTest {
         Api other = api.against(otherInstance.baseUri());
         URI html = ConnectWorld.approvedCallback(other, app.apiKey(), false, ACCOUNT, ALICE);
         URI json = ConnectWorld.approvedCallback(other, app.apiKey(), true, ACCOUNT, ALICE);
-        Map<String, String> sessionsBefore = ConnectWorld.sessions(ringCentral, ALICE, CLIENT_ID);
+        Map<String, String> sessionsBefore = ConnectWorld.sessions(world.ringCentral(), ALICE, CLIENT_ID);
         Thread.sleep(SHORT_LIFETIME.plusMillis(500));
 
         assertThat(ConnectWorld.htmlPage(ConnectFlow.callback(other, html), 400)).contains("Invalid or expired state")
                 .contains("within a few minutes");
         assertJsonError(ConnectWorld.callbackJson(other, json), 400, "Invalid or expired state", "invalid_state");
-        assertThat(ConnectWorld.Rows.of(gateway, app.tenantId())).isEqualTo(ConnectWorld.Rows.none());
-        assertThat(ConnectWorld.sessions(ringCentral, ALICE, CLIENT_ID)).as("the codes were never exchanged")
+        assertThat(ConnectWorld.Rows.of(world.gateway(), app.tenantId())).isEqualTo(ConnectWorld.Rows.none());
+        assertThat(ConnectWorld.sessions(world.ringCentral(), ALICE, CLIENT_ID)).as("the codes were never exchanged")
                 .isEqualTo(sessionsBefore);
     }
 
@@ -324,7 +322,7 @@ class ConnectErrorsTest {
 
         Response reused = api.get("/v1/rc/callback?code=whatever&state=" + query.get("state"), null);
         assertThat(ConnectWorld.htmlPage(reused, 400)).as("a denied sign-in's state is spent").contains("Invalid or expired state");
-        assertThat(ConnectWorld.Rows.of(gateway, app.tenantId())).isEqualTo(ConnectWorld.Rows.none());
+        assertThat(ConnectWorld.Rows.of(world.gateway(), app.tenantId())).isEqualTo(ConnectWorld.Rows.none());
     }
 
     @Test
@@ -347,9 +345,9 @@ class ConnectErrorsTest {
     void refusedAppCredentialsAre502NamingTheClientCredentials() {
         for (boolean json : new boolean[]{false, true}) {
             URI callback = ConnectWorld.approvedCallback(api, app.apiKey(), false, ACCOUNT, ALICE);
-            Map<String, String> sessionsBefore = ConnectWorld.sessions(ringCentral, ALICE, CLIENT_ID);
+            Map<String, String> sessionsBefore = ConnectWorld.sessions(world.ringCentral(), ALICE, CLIENT_ID);
             // The operator rotated the secret in the Developer Console but not in the gateway's configuration.
-            ConnectWorld.registerApp(ringCentral, CLIENT_ID, "rotated-secret", List.of(ConnectWorld.redirectUri(gateway)),
+            ConnectWorld.registerApp(world.ringCentral(), CLIENT_ID, "rotated-secret", List.of(ConnectWorld.redirectUri(world.gateway())),
                     SimulatedRingCentral.PERMISSIONS);
 
             Response answer = json ? ConnectWorld.callbackJson(api, callback) : ConnectFlow.callback(api, callback);
@@ -363,9 +361,9 @@ class ConnectErrorsTest {
                         .contains("RINGCENTRAL_CLIENT_ID").contains("RINGCENTRAL_CLIENT_SECRET").contains("PUT /v1/rc/app")
                         .contains("OAU-153").doesNotContain("rotated-secret").doesNotContain(SimulatedRingCentral.CLIENT_SECRET);
             }
-            assertThat(ConnectWorld.Rows.of(gateway, app.tenantId())).isEqualTo(ConnectWorld.Rows.none());
-            assertThat(ConnectWorld.sessions(ringCentral, ALICE, CLIENT_ID)).isEqualTo(sessionsBefore);
-            ringCentral.permissions(SimulatedRingCentral.PERMISSIONS);
+            assertThat(ConnectWorld.Rows.of(world.gateway(), app.tenantId())).isEqualTo(ConnectWorld.Rows.none());
+            assertThat(ConnectWorld.sessions(world.ringCentral(), ALICE, CLIENT_ID)).isEqualTo(sessionsBefore);
+            world.ringCentral().permissions(SimulatedRingCentral.PERMISSIONS);
         }
     }
 
@@ -377,7 +375,7 @@ class ConnectErrorsTest {
         String otherRedirect = ConnectWorld.redirectUri(otherInstance);
         for (boolean json : new boolean[]{false, true}) {
             URI callback = ConnectWorld.approvedCallback(api, app.apiKey(), false, ACCOUNT, ALICE);
-            assertThat(callback.toString()).startsWith(ConnectWorld.redirectUri(gateway));
+            assertThat(callback.toString()).startsWith(ConnectWorld.redirectUri(world.gateway()));
 
             Response answer = json ? ConnectWorld.callbackJson(other, callback) : ConnectFlow.callback(other, callback);
 
@@ -390,13 +388,13 @@ class ConnectErrorsTest {
                         .contains("client ID " + CLIENT_ID).contains("OAuth Redirect URI to exactly " + otherRedirect)
                         .contains("RINGBRIDGE_PUBLIC_URL");
             }
-            assertThat(ConnectWorld.Rows.of(gateway, app.tenantId())).isEqualTo(ConnectWorld.Rows.none());
+            assertThat(ConnectWorld.Rows.of(world.gateway(), app.tenantId())).isEqualTo(ConnectWorld.Rows.none());
         }
     }
 
     @Test
     void anUnavailableTokenEndpointIs502() {
-        ringCentral.admin().addFault(FaultRule.error(Operations.TOKEN, 503, 1.0, null));
+        world.admin().addFault(FaultRule.error(Operations.TOKEN, 503, 1.0, null));
         URI html = ConnectWorld.approvedCallback(api, app.apiKey(), false, ACCOUNT, ALICE);
         URI json = ConnectWorld.approvedCallback(api, app.apiKey(), false, ACCOUNT, ALICE);
 
@@ -407,22 +405,22 @@ class ConnectErrorsTest {
                 .contains("Nothing was stored").contains("Wait a few minutes").contains("HTTP 503").contains("CMN-201");
         assertJsonError(ConnectWorld.callbackJson(api, json), 502,
                 "RingCentral failed while completing the sign-in. Nothing was stored.", "ringcentral_unavailable");
-        assertThat(ConnectWorld.Rows.of(gateway, app.tenantId())).isEqualTo(ConnectWorld.Rows.none());
+        assertThat(ConnectWorld.Rows.of(world.gateway(), app.tenantId())).isEqualTo(ConnectWorld.Rows.none());
     }
 
     @Test
     void aLostTokenAnswerIs502() {
-        ringCentral.admin().addFault(FaultRule.lostResponse(Operations.TOKEN, 1.0, null));
+        world.admin().addFault(FaultRule.lostResponse(Operations.TOKEN, 1.0, null));
         URI callback = ConnectWorld.approvedCallback(api, app.apiKey(), false, ACCOUNT, ALICE);
 
         assertJsonError(ConnectWorld.callbackJson(api, callback), 502,
                 "RingCentral failed while completing the sign-in. Nothing was stored.", "ringcentral_unavailable");
-        assertThat(ConnectWorld.Rows.of(gateway, app.tenantId())).isEqualTo(ConnectWorld.Rows.none());
+        assertThat(ConnectWorld.Rows.of(world.gateway(), app.tenantId())).isEqualTo(ConnectWorld.Rows.none());
     }
 
     @Test
     void aRateLimitedTokenEndpointIs502SayingToWait() {
-        ringCentral.admin().addFault(FaultRule.error(Operations.TOKEN, 429, 1.0, null));
+        world.admin().addFault(FaultRule.error(Operations.TOKEN, 429, 1.0, null));
         URI callback = ConnectWorld.approvedCallback(api, app.apiKey(), false, ACCOUNT, ALICE);
 
         Response page = ConnectFlow.callback(api, callback);
@@ -433,7 +431,7 @@ class ConnectErrorsTest {
 
     @Test
     void anExpiredAuthorizationCodeIs502() throws InterruptedException {
-        ringCentral.admin().oauth(oauthSettings(Duration.ofMillis(200)));
+        world.admin().oauth(oauthSettings(Duration.ofMillis(200)));
         URI callback = ConnectWorld.approvedCallback(api, app.apiKey(), false, ACCOUNT, ALICE);
         Thread.sleep(400);
 
@@ -441,14 +439,14 @@ class ConnectErrorsTest {
 
         assertJsonError(json, 502, "The authorization code from RingCentral had expired or was already used. "
                 + "Nothing was stored.", "code_rejected");
-        assertThat(ConnectWorld.Rows.of(gateway, app.tenantId())).isEqualTo(ConnectWorld.Rows.none());
+        assertThat(ConnectWorld.Rows.of(world.gateway(), app.tenantId())).isEqualTo(ConnectWorld.Rows.none());
     }
 
     // ---- GET /v1/rc/callback: a setup step fails after the exchange (502, nothing stored, session revoked)
 
     @Test
     void failingToReadTheUserIs502AndRevokesTheNewSession() {
-        ringCentral.admin().addFault(FaultRule.error(Operations.GET_EXTENSION, 503, 1.0, null));
+        world.admin().addFault(FaultRule.error(Operations.GET_EXTENSION, 503, 1.0, null));
 
         SetupFailure failure = failSetup(false);
 
@@ -459,7 +457,7 @@ class ConnectErrorsTest {
 
     @Test
     void failingToReadThePhoneNumbersIs502AndRevokesTheNewSession() {
-        ringCentral.admin().addFault(FaultRule.error(Operations.LIST_PHONE_NUMBERS, 503, 1.0, null));
+        world.admin().addFault(FaultRule.error(Operations.LIST_PHONE_NUMBERS, 503, 1.0, null));
 
         for (boolean json : new boolean[]{false, true}) {
             SetupFailure failure = failSetup(json);
@@ -477,7 +475,7 @@ class ConnectErrorsTest {
 
     @Test
     void failingToCreateTheSubscriptionIs502AndLeavesNothingBehind() {
-        ringCentral.admin().addFault(FaultRule.error(Operations.CREATE_SUBSCRIPTION, 503, 1.0, null));
+        world.admin().addFault(FaultRule.error(Operations.CREATE_SUBSCRIPTION, 503, 1.0, null));
 
         SetupFailure failure = failSetup(false);
 
@@ -491,7 +489,7 @@ class ConnectErrorsTest {
         for (String missing : List.of("ReadAccounts", "WebhookSubscriptions")) {
             List<String> granted = new ArrayList<>(SimulatedRingCentral.PERMISSIONS);
             granted.remove(missing);
-            ringCentral.permissions(granted);
+            world.ringCentral().permissions(granted);
             for (boolean json : new boolean[]{false, true}) {
                 SetupFailure failure = failSetup(json);
 
@@ -515,8 +513,8 @@ class ConnectErrorsTest {
     @Test
     void aUserOfAnotherAccountIs409AndNothingIsStored() {
         assertThat(ConnectFlow.connect(api, app.apiKey(), false, ACCOUNT, ALICE).status()).isEqualTo(200);
-        ConnectWorld.Rows connected = ConnectWorld.Rows.of(gateway, app.tenantId());
-        Set<String> carolsSubscriptions = ConnectWorld.subscriptionIds(ringCentral, carol.extensionId());
+        ConnectWorld.Rows connected = ConnectWorld.Rows.of(world.gateway(), app.tenantId());
+        Set<String> carolsSubscriptions = ConnectWorld.subscriptionIds(world.ringCentral(), carol.extensionId());
 
         for (boolean invite : new boolean[]{true, false}) {
             URI html = ConnectWorld.approvedCallback(api, app.apiKey(), invite, carol.accountId(), carol.extensionId());
@@ -532,9 +530,9 @@ class ConnectErrorsTest {
                     "account_mismatch");
         }
 
-        assertThat(ConnectWorld.Rows.of(gateway, app.tenantId())).isEqualTo(connected);
-        assertThat(ConnectWorld.subscriptionIds(ringCentral, carol.extensionId())).isEqualTo(carolsSubscriptions);
-        assertThat(ConnectWorld.sessions(ringCentral, carol.extensionId(), CLIENT_ID).values())
+        assertThat(ConnectWorld.Rows.of(world.gateway(), app.tenantId())).isEqualTo(connected);
+        assertThat(ConnectWorld.subscriptionIds(world.ringCentral(), carol.extensionId())).isEqualTo(carolsSubscriptions);
+        assertThat(ConnectWorld.sessions(world.ringCentral(), carol.extensionId(), CLIENT_ID).values())
                 .as("every session Carol opened was revoked").hasSize(4).containsOnly("REVOKED");
         assertThat(api.get("/v1/rc/extensions", app.apiKey()).json().path("extensions").size()).isEqualTo(1);
     }
@@ -556,19 +554,19 @@ class ConnectErrorsTest {
     /** Alice approves; the callback fails after the code exchange. */
     private SetupFailure failSetup(boolean json) {
         URI callback = ConnectWorld.approvedCallback(api, app.apiKey(), false, ACCOUNT, ALICE);
-        ConnectWorld.Rows rowsBefore = ConnectWorld.Rows.of(gateway, app.tenantId());
-        Map<String, String> sessionsBefore = ConnectWorld.sessions(ringCentral, ALICE, CLIENT_ID);
-        Set<String> subscriptionsBefore = ConnectWorld.subscriptionIds(ringCentral, ALICE);
+        ConnectWorld.Rows rowsBefore = ConnectWorld.Rows.of(world.gateway(), app.tenantId());
+        Map<String, String> sessionsBefore = ConnectWorld.sessions(world.ringCentral(), ALICE, CLIENT_ID);
+        Set<String> subscriptionsBefore = ConnectWorld.subscriptionIds(world.ringCentral(), ALICE);
 
         Response answer = json ? ConnectWorld.callbackJson(api, callback) : ConnectFlow.callback(api, callback);
 
         String text = json ? null : ConnectWorld.htmlPage(answer, 502);
         return new SetupFailure(answer, text, () -> {
-            assertThat(ConnectWorld.Rows.of(gateway, app.tenantId())).as("nothing stored").isEqualTo(rowsBefore);
+            assertThat(ConnectWorld.Rows.of(world.gateway(), app.tenantId())).as("nothing stored").isEqualTo(rowsBefore);
             assertThat(api.get("/v1/rc/status", app.apiKey()).body()).isEqualTo("{\"connected\":false}");
-            assertThat(ConnectWorld.subscriptionIds(ringCentral, ALICE)).as("no subscription left at RingCentral")
+            assertThat(ConnectWorld.subscriptionIds(world.ringCentral(), ALICE)).as("no subscription left at RingCentral")
                     .isEqualTo(subscriptionsBefore);
-            Map<String, String> opened = new HashMap<>(ConnectWorld.sessions(ringCentral, ALICE, CLIENT_ID));
+            Map<String, String> opened = new HashMap<>(ConnectWorld.sessions(world.ringCentral(), ALICE, CLIENT_ID));
             opened.keySet().removeAll(sessionsBefore.keySet());
             assertThat(opened.values()).as("the session the exchange opened is revoked").containsExactly("REVOKED");
         });

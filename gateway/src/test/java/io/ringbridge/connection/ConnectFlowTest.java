@@ -13,7 +13,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 
@@ -22,9 +21,10 @@ import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
 import io.ringbridge.testsupport.Fixtures;
+import io.ringbridge.testsupport.Gateways;
 import io.ringbridge.testsupport.Response;
 import io.ringbridge.testsupport.SimulatedRingCentral;
-import io.ringbridge.testsupport.TestGateway;
+import io.ringbridge.testsupport.World;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,8 +34,7 @@ import tools.jackson.databind.JsonNode;
 @EveryDatabase
 class ConnectFlowTest {
 
-    static SimulatedRingCentral ringCentral;
-    static TestGateway gateway;
+    static World world;
 
     @Parameter
     Database database;
@@ -45,19 +44,12 @@ class ConnectFlowTest {
 
     @BeforeParameterizedClassInvocation
     static void start(Database database) {
-        ringCentral = SimulatedRingCentral.start(config -> config.rateLimitsEnabled(false));
-        gateway = ringCentral.start(ringCentral.gateway(database));
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        gateway.close();
-        ringCentral.close();
+        world = Gateways.withSimulator(database);
     }
 
     @BeforeEach
     void setUp() {
-        api = gateway.api();
+        api = world.api();
         app = Fixtures.newTenantWithApp(api);
     }
 
@@ -107,9 +99,9 @@ class ConnectFlowTest {
 
         assertThat(click.status()).isEqualTo(303);
         URI authorize = URI.create(click.header("Location"));
-        assertThat(authorize.toString()).startsWith(ringCentral.simulator().baseUri() + "/restapi/oauth/authorize?");
+        assertThat(authorize.toString()).startsWith(world.ringCentral().simulator().baseUri() + "/restapi/oauth/authorize?");
         assertThat(authorize.getRawQuery()).contains("response_type=code", "client_id=" + SimulatedRingCentral.CLIENT_ID,
-                "redirect_uri=" + java.net.URLEncoder.encode(gateway.baseUri().toString().replace("127.0.0.1", "localhost")
+                "redirect_uri=" + java.net.URLEncoder.encode(world.gateway().baseUri().toString().replace("127.0.0.1", "localhost")
                         + "/v1/rc/callback", java.nio.charset.StandardCharsets.UTF_8),
                 "code_challenge_method=S256").containsPattern("state=[A-Za-z0-9_-]{43}").containsPattern("code_challenge=[A-Za-z0-9_-]{43}");
     }
@@ -134,8 +126,8 @@ class ConnectFlowTest {
         assertThat(alice.path("status").asString()).isEqualTo("active");
         assertThat(alice.path("phoneNumbers").valueStream().map(JsonNode::asString)).containsExactly(ALICE_SMS);
         assertThat(alice.path("a2pPhoneNumbers").valueStream().map(JsonNode::asString)).containsExactly(ALICE_A2P);
-        assertThat(ringCentral.admin().subscriptions()).anyMatch(s -> String.valueOf(((java.util.Map<?, ?>) s.get("deliveryMode")).get("address"))
-                .startsWith("http://localhost:" + gateway.baseUri().getPort() + "/v1/webhooks/ringcentral/"));
+        assertThat(world.admin().subscriptions()).anyMatch(s -> String.valueOf(((java.util.Map<?, ?>) s.get("deliveryMode")).get("address"))
+                .startsWith("http://localhost:" + world.gateway().baseUri().getPort() + "/v1/webhooks/ringcentral/"));
     }
 
     @Test
@@ -167,7 +159,7 @@ class ConnectFlowTest {
     @Test
     void disconnectRevokesRemovesSubscriptionsAndForgetsCredentials() {
         ConnectFlow.connect(api, app.apiKey(), false, ACCOUNT, ALICE);
-        int sessionsBefore = ringCentral.admin().activeSessions(ALICE, SimulatedRingCentral.CLIENT_ID);
+        int sessionsBefore = world.admin().activeSessions(ALICE, SimulatedRingCentral.CLIENT_ID);
 
         Response disconnected = api.post("/v1/rc/disconnect", app.apiKey(), null);
 
@@ -175,10 +167,10 @@ class ConnectFlowTest {
         assertThat(disconnected.body()).isEqualTo("{\"ok\":true}");
         assertThat(api.get("/v1/rc/status", app.apiKey()).body()).isEqualTo("{\"connected\":false}");
         assertThat(api.get("/v1/rc/extensions", app.apiKey()).json().path("extensions").size()).isZero();
-        assertThat(ringCentral.admin().activeSessions(ALICE, SimulatedRingCentral.CLIENT_ID)).isEqualTo(sessionsBefore - 1);
-        assertThat(gateway.jdbc().sql("SELECT COUNT(*) FROM rc_extension WHERE tenant_id = :t").param("t", app.tenantId())
+        assertThat(world.admin().activeSessions(ALICE, SimulatedRingCentral.CLIENT_ID)).isEqualTo(sessionsBefore - 1);
+        assertThat(world.gateway().jdbc().sql("SELECT COUNT(*) FROM rc_extension WHERE tenant_id = :t").param("t", app.tenantId())
                 .query(Long.class).single()).isZero();
-        assertThat(gateway.jdbc().sql("SELECT COUNT(*) FROM rc_subscription WHERE tenant_id = :t").param("t", app.tenantId())
+        assertThat(world.gateway().jdbc().sql("SELECT COUNT(*) FROM rc_subscription WHERE tenant_id = :t").param("t", app.tenantId())
                 .query(Long.class).single()).isZero();
     }
 }

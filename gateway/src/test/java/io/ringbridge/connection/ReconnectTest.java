@@ -14,7 +14,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 
@@ -25,9 +24,10 @@ import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
 import io.ringbridge.testsupport.Fixtures;
+import io.ringbridge.testsupport.Gateways;
 import io.ringbridge.testsupport.Response;
 import io.ringbridge.testsupport.SimulatedRingCentral;
-import io.ringbridge.testsupport.TestGateway;
+import io.ringbridge.testsupport.World;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,8 +37,7 @@ import tools.jackson.databind.JsonNode;
 @EveryDatabase
 class ReconnectTest {
 
-    static SimulatedRingCentral ringCentral;
-    static TestGateway gateway;
+    static World world;
 
     @Parameter
     Database database;
@@ -48,20 +47,13 @@ class ReconnectTest {
 
     @BeforeParameterizedClassInvocation
     static void start(Database database) {
-        ringCentral = SimulatedRingCentral.start(config -> config.rateLimitsEnabled(false).sessionCap(1000));
-        gateway = ringCentral.start(ringCentral.gateway(database));
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        gateway.close();
-        ringCentral.close();
+        world = Gateways.withSimulator(database);
     }
 
     @BeforeEach
     void setUp() {
-        ringCentral.admin().clearFaults();
-        api = gateway.api();
+        world.admin().clearFaults();
+        api = world.api();
         app = Fixtures.newTenantWithApp(api);
     }
 
@@ -81,22 +73,22 @@ class ReconnectTest {
         assertThat(after.path("connectedAt").asString()).as("connectedAt is kept").isEqualTo(before.path("connectedAt").asString());
         assertThat(after.path("phoneNumbers")).isEqualTo(before.path("phoneNumbers"));
         assertThat(after.path("primary").asBoolean()).isTrue();
-        ConnectWorld.SealedTokens tokens = ConnectWorld.SealedTokens.of(gateway, app.tenantId(), ALICE);
+        ConnectWorld.SealedTokens tokens = ConnectWorld.SealedTokens.of(world.gateway(), app.tenantId(), ALICE);
         assertThat(tokens.access()).as("new access token").isNotEqualTo(first.tokens().access());
         assertThat(tokens.refresh()).as("new refresh token").isNotEqualTo(first.tokens().refresh());
 
-        Set<String> subscriptions = ConnectWorld.recordedSubscriptionIds(gateway, app.tenantId(), ALICE);
+        Set<String> subscriptions = ConnectWorld.recordedSubscriptionIds(world.gateway(), app.tenantId(), ALICE);
         assertThat(subscriptions).hasSize(1).doesNotContainAnyElementsOf(first.subscriptions());
-        Set<String> live = ConnectWorld.subscriptionIds(ringCentral, ALICE);
+        Set<String> live = ConnectWorld.subscriptionIds(world.ringCentral(), ALICE);
         assertThat(live).as("the new subscription exists at RingCentral").containsAll(subscriptions);
         assertThat(live).as("the old one was deleted there").doesNotContainAnyElementsOf(first.subscriptions());
 
-        Map<String, String> sessions = ConnectWorld.sessions(ringCentral, ALICE, CLIENT_ID);
+        Map<String, String> sessions = ConnectWorld.sessions(world.ringCentral(), ALICE, CLIENT_ID);
         assertThat(sessions).as("the old session was revoked").containsEntry(first.session(), "REVOKED");
         Map<String, String> opened = new HashMap<>(sessions);
         opened.keySet().removeAll(first.sessionsAfter().keySet());
         assertThat(opened.values()).as("one new session, in use").containsExactly("Active");
-        assertThat(ConnectWorld.Rows.of(gateway, app.tenantId())).extracting(ConnectWorld.Rows::extensions,
+        assertThat(ConnectWorld.Rows.of(world.gateway(), app.tenantId())).extracting(ConnectWorld.Rows::extensions,
                 ConnectWorld.Rows::numbers, ConnectWorld.Rows::subscriptions).containsExactly(1L, 2L, 1L);
     }
 
@@ -120,7 +112,7 @@ class ReconnectTest {
     void aRevokedExtensionIsActiveAgainAfterReconnecting() {
         connect(false, ALICE);
         // What the refresher records when RingCentral answers invalid_grant: the user must connect again.
-        gateway.jdbc().sql("UPDATE rc_extension SET status = 'revoked', refresh_failures = 3, last_refresh_error = 'OAU-211' "
+        world.gateway().jdbc().sql("UPDATE rc_extension SET status = 'revoked', refresh_failures = 3, last_refresh_error = 'OAU-211' "
                 + "WHERE tenant_id = :t").param("t", app.tenantId()).update();
         assertThat(api.get("/v1/rc/status", app.apiKey()).body()).isEqualTo("{\"connected\":false}");
         assertThat(extension(ALICE).path("status").asString()).isEqualTo("revoked");
@@ -131,7 +123,7 @@ class ReconnectTest {
         assertThat(alice.path("status").asString()).isEqualTo("active");
         assertThat(alice.path("lastRefreshError").isNull()).isTrue();
         assertThat(api.get("/v1/rc/status", app.apiKey()).json().path("connected").asBoolean()).isTrue();
-        assertThat(gateway.jdbc().sql("SELECT refresh_failures FROM rc_extension WHERE tenant_id = :t").param("t", app.tenantId())
+        assertThat(world.gateway().jdbc().sql("SELECT refresh_failures FROM rc_extension WHERE tenant_id = :t").param("t", app.tenantId())
                 .query(Integer.class).single()).isZero();
     }
 
@@ -141,23 +133,23 @@ class ReconnectTest {
         JsonNode before = extension(ALICE);
 
         for (String operation : List.of(Operations.LIST_PHONE_NUMBERS, Operations.CREATE_SUBSCRIPTION)) {
-            ringCentral.admin().addFault(FaultRule.error(operation, 503, 1.0, null));
-            Map<String, String> sessionsBefore = ConnectWorld.sessions(ringCentral, ALICE, CLIENT_ID);
+            world.admin().addFault(FaultRule.error(operation, 503, 1.0, null));
+            Map<String, String> sessionsBefore = ConnectWorld.sessions(world.ringCentral(), ALICE, CLIENT_ID);
 
             Response failed = ConnectFlow.connect(api, app.apiKey(), false, ACCOUNT, ALICE);
-            ringCentral.admin().clearFaults();
+            world.admin().clearFaults();
 
             assertThat(ConnectWorld.htmlPage(failed, 502)).as(operation).contains("Nothing was stored");
             assertThat(extension(ALICE)).as("the extension is as it was").isEqualTo(before);
-            assertThat(ConnectWorld.SealedTokens.of(gateway, app.tenantId(), ALICE)).isEqualTo(first.tokens());
-            assertThat(ConnectWorld.recordedSubscriptionIds(gateway, app.tenantId(), ALICE)).isEqualTo(first.subscriptions());
-            assertThat(ConnectWorld.subscriptionIds(ringCentral, ALICE)).containsAll(first.subscriptions());
-            Map<String, String> sessions = ConnectWorld.sessions(ringCentral, ALICE, CLIENT_ID);
+            assertThat(ConnectWorld.SealedTokens.of(world.gateway(), app.tenantId(), ALICE)).isEqualTo(first.tokens());
+            assertThat(ConnectWorld.recordedSubscriptionIds(world.gateway(), app.tenantId(), ALICE)).isEqualTo(first.subscriptions());
+            assertThat(ConnectWorld.subscriptionIds(world.ringCentral(), ALICE)).containsAll(first.subscriptions());
+            Map<String, String> sessions = ConnectWorld.sessions(world.ringCentral(), ALICE, CLIENT_ID);
             assertThat(sessions).as("the connection's session lives on").containsEntry(first.session(), "Active");
             Map<String, String> opened = new HashMap<>(sessions);
             opened.keySet().removeAll(sessionsBefore.keySet());
             assertThat(opened.values()).as("the failed attempt's session is revoked").containsExactly("REVOKED");
-            assertThat(ConnectWorld.Rows.of(gateway, app.tenantId())).isEqualTo(first.rows());
+            assertThat(ConnectWorld.Rows.of(world.gateway(), app.tenantId())).isEqualTo(first.rows());
         }
 
         // The stored tokens still work at RingCentral.
@@ -171,19 +163,19 @@ class ReconnectTest {
     void reconnectingThroughAnotherAppEndsWhatTheFirstAppLeftAtRingCentral() {
         Connection first = connect(false, ALICE);
         String ownClientId = "tenant-app-" + System.nanoTime();
-        ConnectWorld.registerApp(ringCentral, ownClientId, "own-secret", List.of(ConnectWorld.redirectUri(gateway)),
+        ConnectWorld.registerApp(world.ringCentral(), ownClientId, "own-secret", List.of(ConnectWorld.redirectUri(world.gateway())),
                 SimulatedRingCentral.PERMISSIONS);
         Response own = api.put("/v1/rc/app", app.apiKey(), "{\"clientId\":\"" + ownClientId
-                + "\",\"clientSecret\":\"own-secret\",\"server\":\"" + ringCentral.simulator().baseUri() + "\"}");
+                + "\",\"clientSecret\":\"own-secret\",\"server\":\"" + world.ringCentral().simulator().baseUri() + "\"}");
         assertThat(own.status()).as("%s", own).isEqualTo(200);
 
         assertThat(ConnectFlow.connect(api, app.apiKey(), false, ACCOUNT, ALICE).status()).isEqualTo(200);
 
-        assertThat(ConnectWorld.sessions(ringCentral, ALICE, CLIENT_ID)).containsEntry(first.session(), "REVOKED");
-        assertThat(ConnectWorld.sessions(ringCentral, ALICE, ownClientId).values()).containsExactly("Active");
-        Set<String> recorded = ConnectWorld.recordedSubscriptionIds(gateway, app.tenantId(), ALICE);
+        assertThat(ConnectWorld.sessions(world.ringCentral(), ALICE, CLIENT_ID)).containsEntry(first.session(), "REVOKED");
+        assertThat(ConnectWorld.sessions(world.ringCentral(), ALICE, ownClientId).values()).containsExactly("Active");
+        Set<String> recorded = ConnectWorld.recordedSubscriptionIds(world.gateway(), app.tenantId(), ALICE);
         assertThat(recorded).hasSize(1).doesNotContainAnyElementsOf(first.subscriptions());
-        assertThat(ConnectWorld.subscriptionIds(ringCentral, ALICE)).as("the operator app's subscription is gone")
+        assertThat(ConnectWorld.subscriptionIds(world.ringCentral(), ALICE)).as("the operator app's subscription is gone")
                 .containsAll(recorded).doesNotContainAnyElementsOf(first.subscriptions());
     }
 
@@ -193,18 +185,18 @@ class ReconnectTest {
     }
 
     private Connection connect(boolean invite, long extensionId) {
-        Map<String, String> sessionsBefore = ConnectWorld.sessions(ringCentral, extensionId, CLIENT_ID);
+        Map<String, String> sessionsBefore = ConnectWorld.sessions(world.ringCentral(), extensionId, CLIENT_ID);
         Response connected = ConnectFlow.connect(api, app.apiKey(), invite, ACCOUNT, extensionId);
         assertThat(connected.status()).as("%s", connected).isEqualTo(200);
-        Map<String, String> sessionsAfter = ConnectWorld.sessions(ringCentral, extensionId, CLIENT_ID);
+        Map<String, String> sessionsAfter = ConnectWorld.sessions(world.ringCentral(), extensionId, CLIENT_ID);
         Map<String, String> opened = new HashMap<>(sessionsAfter);
         opened.keySet().removeAll(sessionsBefore.keySet());
         assertThat(opened).hasSize(1);
-        Set<String> subscriptions = ConnectWorld.recordedSubscriptionIds(gateway, app.tenantId(), extensionId);
+        Set<String> subscriptions = ConnectWorld.recordedSubscriptionIds(world.gateway(), app.tenantId(), extensionId);
         assertThat(subscriptions).hasSize(1);
-        assertThat(ConnectWorld.subscriptionIds(ringCentral, extensionId)).containsAll(subscriptions);
-        return new Connection(ConnectWorld.SealedTokens.of(gateway, app.tenantId(), extensionId), subscriptions,
-                opened.keySet().iterator().next(), sessionsAfter, ConnectWorld.Rows.of(gateway, app.tenantId()));
+        assertThat(ConnectWorld.subscriptionIds(world.ringCentral(), extensionId)).containsAll(subscriptions);
+        return new Connection(ConnectWorld.SealedTokens.of(world.gateway(), app.tenantId(), extensionId), subscriptions,
+                opened.keySet().iterator().next(), sessionsAfter, ConnectWorld.Rows.of(world.gateway(), app.tenantId()));
     }
 
     private JsonNode extension(long extensionId) {

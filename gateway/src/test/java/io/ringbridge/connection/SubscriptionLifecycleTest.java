@@ -46,7 +46,7 @@ import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
 import io.ringbridge.testsupport.Response;
 import io.ringbridge.testsupport.SimulatedRingCentral;
-import io.ringbridge.testsupport.TestGateway;
+import io.ringbridge.testsupport.World;
 
 /**
  * docs/API.md "The RingCentral webhook receiver": the webhook subscription lives on whatever RingCentral does to it
@@ -59,8 +59,7 @@ class SubscriptionLifecycleTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String RECEIVER = "/v1/webhooks/ringcentral";
 
-    static SimulatedRingCentral ringCentral;
-    static TestGateway gateway;
+    static World world;
 
     @Parameter
     Database database;
@@ -71,26 +70,25 @@ class SubscriptionLifecycleTest {
     @BeforeParameterizedClassInvocation
     static void start(Database database) {
         // Each test connects (and disconnects) a user: more OAuth than RingCentral's Auth group allows a minute.
-        ringCentral = SimulatedRingCentral.start(config ->
-                config.rateLimit(RateGroup.AUTH, 10_000, Duration.ofSeconds(60), Duration.ofSeconds(60)));
         // Subscriptions asked for 15 s are renewed (to 15 s again) once less than 6 s are left; the reconciler runs
         // every second.
-        gateway = ringCentral.start(ringCentral.gateway(database)
-                .property("ringbridge.connection.subscription-check-interval", "1s")
-                .property("ringbridge.connection.subscription-lifetime", "15s")
-                .property("ringbridge.connection.subscription-renew-before", "6s"));
+        world = new World.Setup(
+                config -> config.rateLimit(RateGroup.AUTH, 10_000, Duration.ofSeconds(60), Duration.ofSeconds(60)),
+                gateway -> gateway.property("ringbridge.connection.subscription-check-interval", "1s")
+                        .property("ringbridge.connection.subscription-lifetime", "15s")
+                        .property("ringbridge.connection.subscription-renew-before", "6s"))
+                .start(database);
     }
 
     @AfterParameterizedClassInvocation
     static void stop() {
-        gateway.close();
-        ringCentral.close();
+        world.close();
     }
 
     @BeforeEach
     void setUp() {
-        api = gateway.api();
-        connected = Lifecycle.connect(gateway, ringCentral, ALICE);
+        api = world.api();
+        connected = Lifecycle.connect(world.gateway(), world.ringCentral(), ALICE);
     }
 
     @AfterEach
@@ -105,7 +103,7 @@ class SubscriptionLifecycleTest {
         Subscriptions.Row before = activeSubscription();
         assertThat(remote(before.rcSubscriptionId())).hasValueSatisfying(s -> assertThat(s.get("status")).isEqualTo("Active"));
 
-        assertThat(ringCentral.admin().blacklistSubscription(before.rcSubscriptionId(),
+        assertThat(world.admin().blacklistSubscription(before.rcSubscriptionId(),
                 "Webhook responses with code: [404], reason: [Not Found]")).isTrue();
 
         long start = System.nanoTime();
@@ -127,7 +125,7 @@ class SubscriptionLifecycleTest {
     void aSubscriptionDeletedAtRingCentralIsRecreated() {
         Subscriptions.Row before = activeSubscription();
 
-        assertThat(ringCentral.admin().deleteSubscription(before.rcSubscriptionId())).isTrue();
+        assertThat(world.admin().deleteSubscription(before.rcSubscriptionId())).isTrue();
 
         long start = System.nanoTime();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
@@ -158,7 +156,7 @@ class SubscriptionLifecycleTest {
         assertThat(after.subscriptionKey()).isEqualTo(before.subscriptionKey());
         assertThat(after.rcSubscriptionId()).as("renewed, not replaced").isEqualTo(before.rcSubscriptionId());
         assertThat(after.expiresAt()).isAfter(before.expiresAt());
-        assertThat(ringCentral.admin().subscriptions().stream().filter(s -> address(s).endsWith(before.subscriptionKey())))
+        assertThat(world.admin().subscriptions().stream().filter(s -> address(s).endsWith(before.subscriptionKey())))
                 .hasSize(1);
         // Well past the 15 s first asked for, it still delivers.
         TokenRefreshTest.sleep(Duration.ofSeconds(17).minus(Duration.ofNanos(System.nanoTime() - start)));
@@ -249,7 +247,7 @@ class SubscriptionLifecycleTest {
     void notificationsArrivingTogetherAreEachStoredOnceAndEveryCopyIsAcknowledged() throws Exception {
         Subscriptions.Row subscription = activeSubscription();
         Map<String, String> headers = Map.of("Verification-Token", verificationToken(subscription));
-        MeterRegistry meters = gateway.bean(MeterRegistry.class);
+        MeterRegistry meters = world.gateway().bean(MeterRegistry.class);
         double storedBefore = notificationsCounted(meters, "stored");
         double duplicatesBefore = notificationsCounted(meters, "duplicate");
         List<String> uuids = IntStream.range(0, 20).mapToObj(i -> UUID.randomUUID().toString()).toList();
@@ -286,7 +284,7 @@ class SubscriptionLifecycleTest {
         Subscriptions.Row subscription = activeSubscription();
         String text = "Hello from outside " + UUID.randomUUID();
 
-        String messageId = ringCentral.admin().injectInbound("+14155550100", ALICE_SMS, text);
+        String messageId = world.admin().injectInbound("+14155550100", ALICE_SMS, text);
 
         JsonNode stored = awaitNotificationWith(text);
         assertThat(stored.path("body").path("subject").asString()).isEqualTo(text);
@@ -295,7 +293,7 @@ class SubscriptionLifecycleTest {
         assertThat(stored.path("body").path("direction").asString()).isEqualTo("Inbound");
         assertThat(stored.path("event").asString()).contains("/message-store/instant?type=SMS");
         assertThat(stored.path("subscriptionId").asString()).isEqualTo(subscription.rcSubscriptionId());
-        Map<String, Object> row = gateway.jdbc().sql("SELECT subscription_key, extension_id, uuid, processed_at FROM rc_notification WHERE uuid = :uuid")
+        Map<String, Object> row = world.gateway().jdbc().sql("SELECT subscription_key, extension_id, uuid, processed_at FROM rc_notification WHERE uuid = :uuid")
                 .param("uuid", stored.path("uuid").asString()).query().singleRow();
         assertThat(lowerKeys(row)).containsEntry("subscription_key", subscription.subscriptionKey())
                 .containsEntry("extension_id", connected.extensionId());
@@ -305,21 +303,21 @@ class SubscriptionLifecycleTest {
 
     private void assertNotificationsArriveThrough(Subscriptions.Row subscription) {
         String text = "After the repair " + UUID.randomUUID();
-        ringCentral.admin().injectInbound("+14155550199", ALICE_SMS, text);
+        world.admin().injectInbound("+14155550199", ALICE_SMS, text);
         JsonNode stored = awaitNotificationWith(text);
         assertThat(stored.path("subscriptionId").asString()).isEqualTo(subscription.rcSubscriptionId());
     }
 
     private JsonNode awaitNotificationWith(String text) {
         return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() ->
-                gateway.jdbc().sql("SELECT body FROM rc_notification WHERE tenant_id = :tenant ORDER BY id")
+                world.gateway().jdbc().sql("SELECT body FROM rc_notification WHERE tenant_id = :tenant ORDER BY id")
                         .param("tenant", connected.app().tenantId()).query(String.class).list().stream()
                         .map(JSON::readTree).filter(n -> n.path("body").path("subject").asString().equals(text))
                         .findFirst().orElse(null), n -> n != null);
     }
 
     private List<Subscriptions.Row> subscriptionRows() {
-        return gateway.bean(Subscriptions.class)
+        return world.gateway().bean(Subscriptions.class)
                 .ofExtension(new Extensions.Key(connected.app().tenantId(), connected.extensionId()));
     }
 
@@ -344,12 +342,12 @@ class SubscriptionLifecycleTest {
 
     /** The verification token RingCentral was given, as only the gateway knows it (sealed in its database). */
     private String verificationToken(Subscriptions.Row subscription) {
-        return gateway.bean(SecretBox.class).open(subscription.sealedVerificationToken(),
+        return world.gateway().bean(SecretBox.class).open(subscription.sealedVerificationToken(),
                 SubscriptionManager.tokenContext(subscription.subscriptionKey()));
     }
 
     private Optional<Map<String, Object>> remote(String rcSubscriptionId) {
-        return ringCentral.admin().subscriptions().stream().filter(s -> rcSubscriptionId.equals(s.get("id"))).findFirst();
+        return world.admin().subscriptions().stream().filter(s -> rcSubscriptionId.equals(s.get("id"))).findFirst();
     }
 
     private static String address(Map<String, Object> subscription) {
@@ -388,7 +386,7 @@ class SubscriptionLifecycleTest {
     }
 
     private long stored(String uuid) {
-        return gateway.jdbc().sql("SELECT COUNT(*) FROM rc_notification WHERE uuid = :uuid").param("uuid", uuid)
+        return world.gateway().jdbc().sql("SELECT COUNT(*) FROM rc_notification WHERE uuid = :uuid").param("uuid", uuid)
                 .query(Long.class).single();
     }
 
@@ -430,7 +428,7 @@ class SubscriptionLifecycleTest {
 
     /** A POST over a plain socket (as RingCentral's validator sends it), reading every byte of the answer. */
     private RawResponse rawPost(String path, Map<String, String> headers, String body) throws IOException {
-        int port = gateway.baseUri().getPort();
+        int port = world.gateway().baseUri().getPort();
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
         StringBuilder request = new StringBuilder("POST " + path + " HTTP/1.1\r\n")
                 .append("Host: 127.0.0.1:").append(port).append("\r\n")

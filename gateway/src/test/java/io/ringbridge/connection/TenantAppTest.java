@@ -12,7 +12,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 
@@ -21,17 +20,17 @@ import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
 import io.ringbridge.testsupport.Fixtures;
+import io.ringbridge.testsupport.Gateways;
 import io.ringbridge.testsupport.Response;
 import io.ringbridge.testsupport.SimulatedRingCentral;
-import io.ringbridge.testsupport.TestGateway;
+import io.ringbridge.testsupport.World;
 import tools.jackson.databind.JsonNode;
 
 /** A tenant brings its own RingCentral app ({@code /v1/rc/app}); and the permission (scope) check. */
 @EveryDatabase
 class TenantAppTest {
 
-    static SimulatedRingCentral ringCentral;
-    static TestGateway gateway;
+    static World world;
     static String server;
 
     @Parameter
@@ -45,21 +44,14 @@ class TenantAppTest {
 
     @BeforeParameterizedClassInvocation
     static void start(Database database) {
-        ringCentral = SimulatedRingCentral.start(config -> config.rateLimitsEnabled(false).sessionCap(1000));
-        gateway = ringCentral.start(ringCentral.gateway(database));
-        server = ringCentral.simulator().baseUri().toString().replaceAll("/$", "");
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        gateway.close();
-        ringCentral.close();
+        world = Gateways.withSimulator(database);
+        server = world.ringCentral().simulator().baseUri().toString().replaceAll("/$", "");
     }
 
     @BeforeEach
     void setUp() {
-        ringCentral.permissions(SimulatedRingCentral.PERMISSIONS);
-        api = gateway.api();
+        world.ringCentral().permissions(SimulatedRingCentral.PERMISSIONS);
+        api = world.api();
         app = Fixtures.newTenantWithApp(api);
         ownClientId = "tenant-app-" + System.nanoTime();
         ownSecret = "tenant-secret-" + System.nanoTime();
@@ -114,7 +106,7 @@ class TenantAppTest {
         for (Response response : List.of(put, get)) {
             assertThat(response.body()).doesNotContain(ownSecret).doesNotContain("clientSecret");
         }
-        String stored = gateway.jdbc().sql("SELECT client_secret FROM rc_app WHERE tenant_id = :t").param("t", app.tenantId())
+        String stored = world.gateway().jdbc().sql("SELECT client_secret FROM rc_app WHERE tenant_id = :t").param("t", app.tenantId())
                 .query(String.class).single();
         assertThat(stored).isNotEqualTo(ownSecret).doesNotContain(ownSecret);
         Fixtures.TestApp otherTenant = Fixtures.newTenantWithApp(api);
@@ -133,7 +125,7 @@ class TenantAppTest {
         assertThat(deleted.body()).isEqualTo("{\"ok\":true}");
         assertThat(api.get("/v1/rc/app", app.apiKey()).json())
                 .isEqualTo(json(Map.of("clientId", CLIENT_ID, "server", server, "custom", false)));
-        assertThat(gateway.jdbc().sql("SELECT COUNT(*) FROM rc_app WHERE tenant_id = :t").param("t", app.tenantId())
+        assertThat(world.gateway().jdbc().sql("SELECT COUNT(*) FROM rc_app WHERE tenant_id = :t").param("t", app.tenantId())
                 .query(Long.class).single()).isZero();
         Response click = ConnectFlow.click(api, ConnectFlow.link(api, app.apiKey(), false));
         assertThat(click.header("Location")).contains("client_id=" + CLIENT_ID + "&");
@@ -144,7 +136,7 @@ class TenantAppTest {
     @Test
     void aConnectGoesThroughTheTenantsOwnApp() {
         putOwnApp(server);
-        int operatorSessions = ConnectWorld.sessions(ringCentral, ALICE, CLIENT_ID).size();
+        int operatorSessions = ConnectWorld.sessions(world.ringCentral(), ALICE, CLIENT_ID).size();
 
         Response click = ConnectFlow.click(api, ConnectFlow.link(api, app.apiKey(), false));
         assertThat(click.status()).isEqualTo(303);
@@ -157,10 +149,10 @@ class TenantAppTest {
         assertThat(ConnectWorld.title(connected)).isEqualTo("RingCentral connected");
         // The simulator issues a session to the app that authenticated at the token endpoint (and refuses a code
         // issued to another app): the tenant's credentials were used.
-        assertThat(ConnectWorld.sessions(ringCentral, ALICE, ownClientId).values()).containsExactly("Active");
-        assertThat(ConnectWorld.sessions(ringCentral, ALICE, CLIENT_ID)).hasSize(operatorSessions);
-        String subscription = ConnectWorld.recordedSubscriptionIds(gateway, app.tenantId(), ALICE).iterator().next();
-        assertThat(ringCentral.admin().subscriptions()).filteredOn(s -> s.get("id").equals(subscription))
+        assertThat(ConnectWorld.sessions(world.ringCentral(), ALICE, ownClientId).values()).containsExactly("Active");
+        assertThat(ConnectWorld.sessions(world.ringCentral(), ALICE, CLIENT_ID)).hasSize(operatorSessions);
+        String subscription = ConnectWorld.recordedSubscriptionIds(world.gateway(), app.tenantId(), ALICE).iterator().next();
+        assertThat(world.admin().subscriptions()).filteredOn(s -> s.get("id").equals(subscription))
                 .singleElement().satisfies(s -> assertThat(s.get("clientId")).isEqualTo(ownClientId));
         assertThat(api.post("/v1/rc/extensions/" + ALICE + "/sync", app.apiKey(), null).status())
                 .as("the stored tokens work with the tenant's app").isEqualTo(200);
@@ -171,14 +163,14 @@ class TenantAppTest {
         putOwnApp(server);
         URI callback = ConnectWorld.approvedCallback(api, app.apiKey(), false, ACCOUNT, ALICE);
         // The tenant's secret changes in its Developer Console; the operator's app is untouched.
-        ringCentral.admin().addApp(new io.ringbridge.simulator.directory.App(ownClientId, "changed", "Own",
-                List.of(ConnectWorld.redirectUri(gateway)), SimulatedRingCentral.PERMISSIONS));
+        world.admin().addApp(new io.ringbridge.simulator.directory.App(ownClientId, "changed", "Own",
+                List.of(ConnectWorld.redirectUri(world.gateway())), SimulatedRingCentral.PERMISSIONS));
 
         Response page = ConnectFlow.callback(api, callback);
 
         assertThat(ConnectWorld.title(page)).isEqualTo("RingCentral did not accept this gateway's app credentials");
         assertThat(ConnectWorld.htmlPage(page, 502)).contains("PUT /v1/rc/app").doesNotContain(ownSecret);
-        assertThat(ConnectWorld.Rows.of(gateway, app.tenantId())).isEqualTo(ConnectWorld.Rows.none());
+        assertThat(ConnectWorld.Rows.of(world.gateway(), app.tenantId())).isEqualTo(ConnectWorld.Rows.none());
     }
 
     @Test
@@ -191,9 +183,9 @@ class TenantAppTest {
 
         assertThat(reconnected.status()).as("%s", reconnected).isEqualTo(200);
         assertThat(ConnectWorld.title(reconnected)).isEqualTo("RingCentral reconnected");
-        assertThat(ConnectWorld.sessions(ringCentral, ALICE, CLIENT_ID)).containsValue("Active");
-        String subscription = ConnectWorld.recordedSubscriptionIds(gateway, app.tenantId(), ALICE).iterator().next();
-        assertThat(ringCentral.admin().subscriptions()).filteredOn(s -> s.get("id").equals(subscription))
+        assertThat(ConnectWorld.sessions(world.ringCentral(), ALICE, CLIENT_ID)).containsValue("Active");
+        String subscription = ConnectWorld.recordedSubscriptionIds(world.gateway(), app.tenantId(), ALICE).iterator().next();
+        assertThat(world.admin().subscriptions()).filteredOn(s -> s.get("id").equals(subscription))
                 .singleElement().satisfies(s -> assertThat(s.get("clientId")).isEqualTo(CLIENT_ID));
         assertThat(api.post("/v1/rc/extensions/" + ALICE + "/sync", app.apiKey(), null).status()).isEqualTo(200);
         assertThat(api.get("/v1/rc/extensions", app.apiKey()).json().path("extensions").get(0).path("status").asString())
@@ -234,7 +226,7 @@ class TenantAppTest {
     void theOperatorsAppIsScopeCheckedToo() {
         List<String> granted = new ArrayList<>(SimulatedRingCentral.PERMISSIONS);
         granted.remove("ReadMessages");
-        ringCentral.permissions(granted);
+        world.ringCentral().permissions(granted);
 
         Response connected = ConnectFlow.connect(api, app.apiKey(), false, ACCOUNT, ALICE);
 
@@ -243,7 +235,7 @@ class TenantAppTest {
     }
 
     private void registerOwnApp(List<String> permissions) {
-        ConnectWorld.registerApp(ringCentral, ownClientId, ownSecret, List.of(ConnectWorld.redirectUri(gateway)), permissions);
+        ConnectWorld.registerApp(world.ringCentral(), ownClientId, ownSecret, List.of(ConnectWorld.redirectUri(world.gateway())), permissions);
     }
 
     private Response putOwnApp(String serverUrl) {

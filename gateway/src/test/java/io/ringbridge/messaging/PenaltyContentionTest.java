@@ -6,15 +6,11 @@ import static io.ringbridge.testsupport.SimulatedRingCentral.ALICE_SMS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,14 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
 import io.ringbridge.simulator.limits.RateGroup;
+import io.ringbridge.simulator.testing.CodeGrant;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
 import io.ringbridge.testsupport.Fixtures;
 import io.ringbridge.testsupport.SimulatedRingCentral;
-import io.ringbridge.testsupport.TestGateway;
-import tools.jackson.databind.json.JsonMapper;
+import io.ringbridge.testsupport.World;
 
 /**
  * Another client of the same RingCentral user that, like the gateway, waits out each 429 and then tries again
@@ -52,16 +48,15 @@ class PenaltyContentionTest {
 
     @Test
     void anotherClientThatWaitsOutEachPenaltyDoesNotKeepTheMessagesWaitingForEver() throws Exception {
-        try (SimulatedRingCentral ringCentral = SimulatedRingCentral.start(config -> config.sessionCap(1_000)
-                .rateLimit(RateGroup.MEDIUM, 4, Duration.ofSeconds(2), PENALTY));
-             // Polling the messages' status for half a minute must not run into the app's own request budget.
-             TestGateway gateway = ringCentral.start(ringCentral.gateway(database)
-                     .property("ringbridge.limits.app-requests-per-minute", "100000"))) {
-            Api api = gateway.api();
+        try (World world = new World.Setup(
+                config -> config.sessionCap(1_000).rateLimit(RateGroup.MEDIUM, 4, Duration.ofSeconds(2), PENALTY),
+                // Polling the messages' status for half a minute must not run into the app's own request budget.
+                gateway -> gateway.property("ringbridge.limits.app-requests-per-minute", "100000")).start(database)) {
+            Api api = world.api();
             Fixtures.TestApp app = Fixtures.newTenantWithApp(api);
             assertThat(ConnectFlow.connect(api, app.apiKey(), false, ACCOUNT, ALICE).status()).isEqualTo(200);
-            URI sms = ringCentral.simulator().baseUri().resolve("/restapi/v1.0/account/~/extension/~/sms");
-            String otherToken = ownSession(ringCentral, gateway);
+            URI sms = world.ringCentral().simulator().baseUri().resolve("/restapi/v1.0/account/~/extension/~/sms");
+            String otherToken = ownSession(world);
 
             // The other client overdraws the budget: the user is penalised from its 429 on. From then on it waits
             // out each 429 (Retry-After and a margin) and tries again, until a request goes through.
@@ -99,7 +94,7 @@ class PenaltyContentionTest {
             other.join();
             assertThat(otherRefused.get()).as("the other client got out too, after a few penalties").isBetween(1, 4);
             for (String id : ids) {
-                assertThat(ringCentral.admin().sendCount(ALICE_SMS, "+14155550100",
+                assertThat(world.admin().sendCount(ALICE_SMS, "+14155550100",
                         Sms.status(api, app.apiKey(), id).path("body").asString())).isEqualTo(1);
             }
         }
@@ -118,26 +113,9 @@ class PenaltyContentionTest {
     }
 
     /** A session of the same user through the same RingCentral app, obtained as any client would. */
-    private static String ownSession(SimulatedRingCentral ringCentral, TestGateway gateway) throws Exception {
-        String redirect = "http://localhost:" + gateway.baseUri().getPort() + "/v1/rc/callback";
-        URI authorize = ringCentral.simulator().baseUri().resolve("/restapi/oauth/authorize?response_type=code&client_id="
-                + SimulatedRingCentral.CLIENT_ID + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8)
-                + "&state=other");
-        String code = null;
-        for (String pair : ConnectFlow.consent(authorize, ACCOUNT, ALICE, true).getRawQuery().split("&")) {
-            if (pair.startsWith("code=")) {
-                code = URLDecoder.decode(pair.substring("code=".length()), StandardCharsets.UTF_8);
-            }
-        }
-        String basic = Base64.getEncoder().encodeToString((SimulatedRingCentral.CLIENT_ID + ":"
-                + SimulatedRingCentral.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(
-                        ringCentral.simulator().baseUri().resolve("/restapi/oauth/token"))
-                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code="
-                        + URLEncoder.encode(code, StandardCharsets.UTF_8) + "&redirect_uri="
-                        + URLEncoder.encode(redirect, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(token.statusCode()).as("token: %s", token.body()).isEqualTo(200);
-        return JsonMapper.builder().build().readTree(token.body()).path("access_token").asString();
+    private static String ownSession(World world) {
+        return CodeGrant.accessToken(world.ringCentral().simulator().baseUri(), SimulatedRingCentral.CLIENT_ID,
+                SimulatedRingCentral.CLIENT_SECRET, URI.create("http://localhost:" + world.gateway().baseUri().getPort()
+                        + "/v1/rc/callback"), ACCOUNT, ALICE);
     }
 }

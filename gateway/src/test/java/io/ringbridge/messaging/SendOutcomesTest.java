@@ -32,8 +32,6 @@ import io.ringbridge.simulator.directory.Directory;
 import io.ringbridge.simulator.directory.Extension;
 import io.ringbridge.simulator.directory.PhoneNumber;
 import io.ringbridge.simulator.faults.FaultRule;
-import io.ringbridge.simulator.sms.DeliveryOutcome;
-import io.ringbridge.simulator.sms.DeliveryRule;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
@@ -41,7 +39,7 @@ import io.ringbridge.testsupport.EveryDatabase;
 import io.ringbridge.testsupport.Fixtures;
 import io.ringbridge.testsupport.Response;
 import io.ringbridge.testsupport.SimulatedRingCentral;
-import io.ringbridge.testsupport.TestGateway;
+import io.ringbridge.testsupport.World;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -57,8 +55,7 @@ class SendOutcomesTest {
     static final String UNSENDABLE = "+17775550100";    // RingCentral cannot send to +1777… (SendingFailed)
     static final int MAX_ATTEMPTS = 4;
 
-    static SimulatedRingCentral ringCentral;
-    static TestGateway gateway;
+    static World world;
     static Directory originalDirectory;
 
     @Parameter
@@ -69,12 +66,8 @@ class SendOutcomesTest {
 
     @BeforeParameterizedClassInvocation
     static void start(Database database) {
-        ringCentral = SimulatedRingCentral.start(config -> config.rateLimitsEnabled(false).sessionCap(1_000)
-                .deliveryTiming(Duration.ofMillis(100), Duration.ofMillis(300))
-                .deliveryRule(new DeliveryRule("\\+1555.*", DeliveryOutcome.DELIVERY_FAILED, "SMS-CAR-411"))
-                .deliveryRule(new DeliveryRule("\\+1777.*", DeliveryOutcome.SENDING_FAILED, "SMS-RC-500")));
         // Retries, waits and refreshes shrunk from minutes to about a second, so bounded retrying fits in a test.
-        gateway = ringCentral.start(ringCentral.gateway(database)
+        world = World.Setup.STANDARD.withGateway(gateway -> gateway
                 // These tests poll statuses closely; the per-key budget itself is tested in RateLimitTest.
                 .property("ringbridge.limits.app-requests-per-minute", "100000")
                 .property("ringbridge.sending.max-attempts", String.valueOf(MAX_ATTEMPTS))
@@ -84,31 +77,31 @@ class SendOutcomesTest {
                 .property("ringbridge.connection.refresh-retry-min", "1s")
                 .property("ringbridge.connection.refresh-retry-max", "2s")
                 .property("ringbridge.connection.refresh-sweep-interval", "1s")
-                .property("ringbridge.metrics.queue-interval", "500ms"));
-        originalDirectory = ringCentral.admin().directory();
+                .property("ringbridge.metrics.queue-interval", "500ms"))
+                .start(database);
+        originalDirectory = world.admin().directory();
     }
 
     @AfterParameterizedClassInvocation
     static void stop() {
-        gateway.close();
-        ringCentral.close();
+        world.close();
     }
 
     @BeforeEach
     void setUp() {
-        api = gateway.api();
+        api = world.api();
         app = Fixtures.newTenantWithApp(api);
-        Sms.countRequests(ringCentral.admin(), "sendSms");
+        Sms.countRequests(world.admin(), "sendSms");
     }
 
     @AfterEach
     void restoreRingCentral() {
         // A message a failed test left waiting must not reach RingCentral during the next test (requests are counted).
         api.post("/v1/rc/disconnect?tenantId=" + app.tenantId(), ADMIN_KEY, null);
-        ringCentral.admin().clearFaults();
-        ringCentral.admin().replaceDirectory(originalDirectory);
-        ringCentral.permissions(SimulatedRingCentral.PERMISSIONS);
-        ringCentral.admin().tokenLifetimes(Duration.ofHours(1), Duration.ofDays(7));
+        world.admin().clearFaults();
+        world.admin().replaceDirectory(originalDirectory);
+        world.ringCentral().permissions(SimulatedRingCentral.PERMISSIONS);
+        world.admin().tokenLifetimes(Duration.ofHours(1), Duration.ofDays(7));
     }
 
     // --- failures the gateway knows without asking RingCentral
@@ -123,7 +116,7 @@ class SendOutcomesTest {
         String afterDisconnect = Sms.accepted(api, app.apiKey(), ALICE_SMS, CUSTOMER, "After disconnect");
         assertFailed(afterDisconnect, "RingCentral not connected for this tenant");
 
-        assertThat(Sms.requests(ringCentral.admin(), "sendSms")).as("nothing reached RingCentral").isZero();
+        assertThat(Sms.requests(world.admin(), "sendSms")).as("nothing reached RingCentral").isZero();
     }
 
     @Test
@@ -136,7 +129,7 @@ class SendOutcomesTest {
         String a2p = Sms.accepted(api, app.apiKey(), ALICE_A2P, CUSTOMER, "From the A2P number");
         assertFailed(a2p, "Phone number " + ALICE_A2P + " is a high-volume (A2P) number, which cannot send through "
                 + "RingCentral's SMS API; use a number with the SmsSender feature");
-        assertThat(Sms.requests(ringCentral.admin(), "sendSms")).isZero();
+        assertThat(Sms.requests(world.admin(), "sendSms")).isZero();
     }
 
     @Test
@@ -151,7 +144,7 @@ class SendOutcomesTest {
         JsonNode message = awaitFinalAsOperator(id);
         assertThat(message.path("status").asString()).isEqualTo("failed");
         assertThat(message.path("error").asString()).isEqualTo("Tenant suspended or inactive");
-        assertThat(Sms.requests(ringCentral.admin(), "sendSms")).isZero();
+        assertThat(Sms.requests(world.admin(), "sendSms")).isZero();
     }
 
     // --- the extension's state
@@ -163,17 +156,17 @@ class SendOutcomesTest {
         Set<String> mine = sessionIds();
         mine.removeAll(before);
         assertThat(mine).hasSize(1);
-        ringCentral.admin().revokeSession(mine.iterator().next()); // e.g. the user removed the app at RingCentral
+        world.admin().revokeSession(mine.iterator().next()); // e.g. the user removed the app at RingCentral
 
         String first = Sms.accepted(api, app.apiKey(), ALICE_SMS, CUSTOMER, "After the revoke");
         String revoked = "RingCentral access for " + ALICE_SMS + " was revoked; reconnect the extension";
         assertFailed(first, revoked);
         awaitExtension("revoked");
-        assertThat(Sms.requests(ringCentral.admin(), "sendSms")).as("the refused attempt only").isEqualTo(1);
+        assertThat(Sms.requests(world.admin(), "sendSms")).as("the refused attempt only").isEqualTo(1);
 
         String second = Sms.accepted(api, app.apiKey(), ALICE_SMS, CUSTOMER, "Still revoked");
         assertFailed(second, revoked);
-        assertThat(Sms.requests(ringCentral.admin(), "sendSms")).as("no attempt for a revoked extension").isEqualTo(1);
+        assertThat(Sms.requests(world.admin(), "sendSms")).as("no attempt for a revoked extension").isEqualTo(1);
     }
 
     @Test
@@ -189,12 +182,12 @@ class SendOutcomesTest {
         assertThat(gauge(metrics, "ringbridge_sms_queue_depth")).isGreaterThanOrEqualTo(1);
         assertThat(gauge(metrics, "ringbridge_sms_queue_oldest_age_seconds")).isGreaterThanOrEqualTo(2);
 
-        ringCentral.admin().clearFaults(); // RingCentral's token endpoint works again
+        world.admin().clearFaults(); // RingCentral's token endpoint works again
 
         JsonNode sent = Sms.awaitStatus(api, app.apiKey(), id, Duration.ofSeconds(30), "sent", "delivered");
         assertThat(sent.path("error").isNull()).isTrue();
         awaitExtension("active");
-        assertThat(ringCentral.admin().sendCount(ALICE_SMS, CUSTOMER, text)).isEqualTo(1);
+        assertThat(world.admin().sendCount(ALICE_SMS, CUSTOMER, text)).isEqualTo(1);
     }
 
     // --- RingCentral refuses
@@ -202,7 +195,7 @@ class SendOutcomesTest {
     @Test
     void msg242FromANumberThatLostSmsSenderFailsAtOnce() {
         connect();
-        ringCentral.admin().replaceDirectory(withoutSmsSender(ringCentral.admin().directory(), ALICE_SMS));
+        world.admin().replaceDirectory(withoutSmsSender(world.admin().directory(), ALICE_SMS));
 
         String id = Sms.accepted(api, app.apiKey(), ALICE_SMS, CUSTOMER, "Refused by RingCentral");
 
@@ -216,7 +209,7 @@ class SendOutcomesTest {
     @Test
     void anAppWithoutTheSmsPermissionFailsAtOnce() {
         connect();
-        ringCentral.permissions(List.of("ReadMessages", "ReadAccounts", "WebhookSubscriptions"));
+        world.ringCentral().permissions(List.of("ReadMessages", "ReadAccounts", "WebhookSubscriptions"));
 
         String id = Sms.accepted(api, app.apiKey(), ALICE_SMS, CUSTOMER, "No permission");
 
@@ -229,28 +222,28 @@ class SendOutcomesTest {
     @Test
     void transientFailuresAreRetriedWithBackoffThenSent() {
         connect();
-        ringCentral.admin().addFault(FaultRule.error("sendSms", 503, 1.0, 3));
+        world.admin().addFault(FaultRule.error("sendSms", 503, 1.0, 3));
         String text = "Third time lucky " + System.nanoTime();
 
         String id = Sms.accepted(api, app.apiKey(), ALICE_SMS, CUSTOMER, text);
         JsonNode message = Sms.awaitStatus(api, app.apiKey(), id, Duration.ofSeconds(30), "sent", "delivered");
 
-        assertThat(Sms.requests(ringCentral.admin(), "sendSms")).as("3 refused, 1 accepted").isEqualTo(4);
-        assertThat(ringCentral.admin().counters().faultHits()).containsEntry("sendSms:ERROR", 3L);
-        assertThat(ringCentral.admin().sendCount(ALICE_SMS, CUSTOMER, text)).isEqualTo(1);
+        assertThat(Sms.requests(world.admin(), "sendSms")).as("3 refused, 1 accepted").isEqualTo(4);
+        assertThat(world.admin().counters().faultHits()).containsEntry("sendSms:ERROR", 3L);
+        assertThat(world.admin().sendCount(ALICE_SMS, CUSTOMER, text)).isEqualTo(1);
         assertThat(message.path("error").isNull()).as("the retry reason is gone once sent").isTrue();
         // Backoff 500 ms, 1 s, 2 s (±20 %) between the four attempts.
         long tookMs = Duration.between(Instant.parse(message.path("createdAt").asString()),
                 Instant.parse(message.path("sentAt").asString())).toMillis();
         assertThat(tookMs).isGreaterThanOrEqualTo(2_700);
-        assertThat(Sms.eventStatuses(gateway.jdbc(), app.tenantId(), id)).startsWith(
+        assertThat(Sms.eventStatuses(world.gateway().jdbc(), app.tenantId(), id)).startsWith(
                 "sending", "queued", "sending", "queued", "sending", "queued", "sending", "sent");
     }
 
     @Test
     void aTransientFailureThatNeverEndsFailsAfterTheConfiguredAttempts() {
         connect();
-        ringCentral.admin().addFault(FaultRule.error("sendSms", 503, 1.0, null));
+        world.admin().addFault(FaultRule.error("sendSms", 503, 1.0, null));
 
         String id = Sms.accepted(api, app.apiKey(), ALICE_SMS, CUSTOMER, "Never accepted");
         JsonNode message = Sms.awaitFinal(api, app.apiKey(), id);
@@ -259,7 +252,7 @@ class SendOutcomesTest {
         assertThat(message.path("error").asString())
                 .isEqualTo("RingCentral did not accept the message after 4 attempts: RingCentral error 503 CMN-201");
         assertNoMoreRequestsThan(MAX_ATTEMPTS);
-        assertThat(Sms.eventStatuses(gateway.jdbc(), app.tenantId(), id)).endsWith("sending", "failed");
+        assertThat(Sms.eventStatuses(world.gateway().jdbc(), app.tenantId(), id)).endsWith("sending", "failed");
     }
 
     // --- long texts
@@ -276,11 +269,11 @@ class SendOutcomesTest {
         List<String> parts = partsAtRingCentral(body);
         assertThat(parts).containsExactly(body.substring(0, 1000), body.substring(1000));
         assertThat(String.join("", parts)).isEqualTo(body);
-        MessageView first = ringCentral.admin().messages().stream().filter(m -> m.text().equals(parts.get(0)))
+        MessageView first = world.admin().messages().stream().filter(m -> m.text().equals(parts.get(0)))
                 .findFirst().orElseThrow();
         assertThat(message.path("rcMessageId").asString()).isEqualTo(first.id());
-        assertThat(Sms.requests(ringCentral.admin(), "sendSms")).isEqualTo(2);
-        assertThat(Sms.eventStatuses(gateway.jdbc(), app.tenantId(), id)).containsExactly("sending", "sent", "delivered");
+        assertThat(Sms.requests(world.admin(), "sendSms")).isEqualTo(2);
+        assertThat(Sms.eventStatuses(world.gateway().jdbc(), app.tenantId(), id)).containsExactly("sending", "sent", "delivered");
     }
 
     @Test
@@ -352,14 +345,14 @@ class SendOutcomesTest {
         connect();
         String first = Sms.accepted(api, app.apiKey(), ALICE_SMS, CUSTOMER, "Metrics " + System.nanoTime());
         Sms.awaitStatus(api, app.apiKey(), first, Duration.ofSeconds(20), "sent", "delivered");
-        ringCentral.admin().addFault(FaultRule.error("sendSms", 429, 1.0, 1).withRetryAfter(1));
+        world.admin().addFault(FaultRule.error("sendSms", 429, 1.0, 1).withRetryAfter(1));
         String text = "After a 429 " + System.nanoTime();
 
         String limited = Sms.accepted(api, app.apiKey(), ALICE_SMS, CUSTOMER, text);
         JsonNode message = Sms.awaitStatus(api, app.apiKey(), limited, Duration.ofSeconds(20), "sent", "delivered");
 
-        assertThat(ringCentral.admin().counters().faultHits()).containsEntry("sendSms:ERROR", 1L);
-        assertThat(ringCentral.admin().sendCount(ALICE_SMS, CUSTOMER, text)).isEqualTo(1);
+        assertThat(world.admin().counters().faultHits()).containsEntry("sendSms:ERROR", 1L);
+        assertThat(world.admin().sendCount(ALICE_SMS, CUSTOMER, text)).isEqualTo(1);
         // Waited out Retry-After (1 s) before the next request.
         assertThat(Duration.between(Instant.parse(message.path("createdAt").asString()),
                 Instant.parse(message.path("sentAt").asString()))).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
@@ -386,9 +379,9 @@ class SendOutcomesTest {
      * {@code refresh_failed} until the faults are cleared.
      */
     private void connectWithFailingRefresh() {
-        ringCentral.admin().tokenLifetimes(Duration.ofSeconds(30), Duration.ofDays(7));
+        world.admin().tokenLifetimes(Duration.ofSeconds(30), Duration.ofDays(7));
         connect();
-        ringCentral.admin().addFault(FaultRule.error("token", 503, 1.0, null));
+        world.admin().addFault(FaultRule.error("token", 503, 1.0, null));
     }
 
     private void assertFailed(String id, String error) {
@@ -422,9 +415,9 @@ class SendOutcomesTest {
     }
 
     private void assertNoMoreRequestsThan(long expected) {
-        assertThat(Sms.requests(ringCentral.admin(), "sendSms")).isEqualTo(expected);
+        assertThat(Sms.requests(world.admin(), "sendSms")).isEqualTo(expected);
         sleep(2_500); // longer than the largest retry delay: nothing more comes
-        assertThat(Sms.requests(ringCentral.admin(), "sendSms")).as("no retry").isEqualTo(expected);
+        assertThat(Sms.requests(world.admin(), "sendSms")).as("no retry").isEqualTo(expected);
     }
 
     private void awaitExtension(String status) {
@@ -435,14 +428,14 @@ class SendOutcomesTest {
 
     private Set<String> sessionIds() {
         Set<String> ids = new HashSet<>();
-        for (Map<String, Object> session : ringCentral.admin().sessions()) {
+        for (Map<String, Object> session : world.admin().sessions()) {
             ids.add((String) session.get("sessionId"));
         }
         return ids;
     }
 
     private void assertEvents(Fixtures.TestApp owner, String id, List<String> statuses, String finalError) {
-        List<JsonNode> events = Sms.events(gateway.jdbc(), owner.tenantId(), id);
+        List<JsonNode> events = Sms.events(world.gateway().jdbc(), owner.tenantId(), id);
         assertThat(events).extracting(e -> e.path("status").asString()).containsExactlyElementsOf(statuses);
         JsonNode message = Sms.status(api, owner.apiKey(), id);
         String previous = "";
@@ -471,7 +464,7 @@ class SendOutcomesTest {
 
     /** The texts RingCentral received that are parts of {@code body}, in the order of the body. */
     private static List<String> partsAtRingCentral(String body) {
-        return ringCentral.admin().messages().stream()
+        return world.admin().messages().stream()
                 .filter(m -> m.direction().equals("Outbound") && body.contains(m.text()))
                 .map(MessageView::text)
                 .sorted((a, b) -> Integer.compare(body.indexOf(a), body.indexOf(b)))

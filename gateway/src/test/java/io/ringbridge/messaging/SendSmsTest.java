@@ -10,27 +10,23 @@ import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 
-import io.ringbridge.simulator.sms.DeliveryOutcome;
-import io.ringbridge.simulator.sms.DeliveryRule;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
 import io.ringbridge.testsupport.Fixtures;
+import io.ringbridge.testsupport.Gateways;
 import io.ringbridge.testsupport.Response;
-import io.ringbridge.testsupport.SimulatedRingCentral;
-import io.ringbridge.testsupport.TestGateway;
+import io.ringbridge.testsupport.World;
 
 /** docs/API.md "SMS": a message goes from 202 to sent through RingCentral (the simulator), once. */
 @EveryDatabase
 class SendSmsTest {
 
-    static SimulatedRingCentral ringCentral;
-    static TestGateway gateway;
+    static World world;
 
     @Parameter
     Database database;
@@ -40,21 +36,12 @@ class SendSmsTest {
 
     @BeforeParameterizedClassInvocation
     static void start(Database database) {
-        ringCentral = SimulatedRingCentral.start(config -> config.rateLimitsEnabled(false)
-                .deliveryTiming(Duration.ofMillis(200), Duration.ofMillis(500))
-                .deliveryRule(new DeliveryRule("\\+1555.*", DeliveryOutcome.DELIVERY_FAILED, "SMS-CAR-411")));
-        gateway = ringCentral.start(ringCentral.gateway(database));
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        gateway.close();
-        ringCentral.close();
+        world = Gateways.withSimulator(database);
     }
 
     @BeforeEach
     void setUp() {
-        api = gateway.api();
+        api = world.api();
         app = Fixtures.newTenantWithApp(api);
         assertThat(ConnectFlow.connect(api, app.apiKey(), false, ACCOUNT, ALICE).status()).isEqualTo(200);
     }
@@ -74,7 +61,7 @@ class SendSmsTest {
         Response status = api.get("/v1/sms/status/" + id, app.apiKey());
         assertThat(status.text("rcMessageId")).isNotBlank();
         assertThat(status.text("sentAt")).isNotBlank();
-        assertThat(ringCentral.admin().sendCount(ALICE_SMS, "+14155550100", text)).isEqualTo(1);
+        assertThat(world.admin().sendCount(ALICE_SMS, "+14155550100", text)).isEqualTo(1);
     }
 
     @Test

@@ -31,23 +31,20 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.ringbridge.platform.db.Timestamps;
 import io.ringbridge.simulator.admin.MessageView;
-import io.ringbridge.simulator.sms.DeliveryOutcome;
-import io.ringbridge.simulator.sms.DeliveryRule;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
 import io.ringbridge.testsupport.Fixtures;
+import io.ringbridge.testsupport.Gateways;
 import io.ringbridge.testsupport.Response;
-import io.ringbridge.testsupport.SimulatedRingCentral;
-import io.ringbridge.testsupport.TestGateway;
+import io.ringbridge.testsupport.World;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -60,8 +57,7 @@ class SmsStatusAndHistoryTest {
     static final String CUSTOMER = "+14155550001";
     static final String UNREACHABLE = "+15555550002"; // the simulator's delivery rule fails +1555… numbers
 
-    static SimulatedRingCentral ringCentral;
-    static TestGateway gateway;
+    static World world;
 
     @Parameter
     Database database;
@@ -71,21 +67,12 @@ class SmsStatusAndHistoryTest {
 
     @BeforeParameterizedClassInvocation
     static void start(Database database) {
-        ringCentral = SimulatedRingCentral.start(config -> config.rateLimitsEnabled(false).sessionCap(1_000)
-                .deliveryTiming(Duration.ofMillis(100), Duration.ofMillis(300))
-                .deliveryRule(new DeliveryRule("\\+1555.*", DeliveryOutcome.DELIVERY_FAILED, "SMS-CAR-411")));
-        gateway = ringCentral.start(ringCentral.gateway(database));
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        gateway.close();
-        ringCentral.close();
+        world = Gateways.withSimulator(database);
     }
 
     @BeforeEach
     void setUp() {
-        api = gateway.api();
+        api = world.api();
         app = Fixtures.newTenantWithApp(api);
     }
 
@@ -114,7 +101,7 @@ class SmsStatusAndHistoryTest {
         assertThat(message.path("userId").asString()).isEqualTo("customer-7");
         assertThat(message.path("tenantId").asString()).isEqualTo(app.tenantId());
         assertThat(message.path("segments").asInt()).isEqualTo(1);
-        MessageView atRingCentral = ringCentral.admin().messages().stream()
+        MessageView atRingCentral = world.admin().messages().stream()
                 .filter(m -> m.text().equals(text)).findFirst().orElseThrow();
         assertThat(message.path("rcMessageId").asString()).isEqualTo(atRingCentral.id());
         for (String field : List.of("createdAt", "updatedAt", "sentAt", "deliveredAt")) {
@@ -189,7 +176,7 @@ class SmsStatusAndHistoryTest {
                 Sms.awaitStatus(api, app.apiKey(), ids.get(name), Duration.ofSeconds(20), status));
         // Inbound messages come from the receiver; written here as it stores them.
         String inbound = Sms.newMessageId();
-        Sms.insert(gateway.jdbc(), inbound, app.tenantId(), null, "inbound", "received", CUSTOMER, ALICE_SMS, "e", null,
+        Sms.insert(world.gateway().jdbc(), inbound, app.tenantId(), null, "inbound", "received", CUSTOMER, ALICE_SMS, "e", null,
                 Instant.now());
         ids.put("e", inbound);
 
@@ -321,7 +308,7 @@ class SmsStatusAndHistoryTest {
         });
         List<String> inboundIds = inbound.stream().map(m -> m.path("messageId").asString()).toList();
         assertThat(inboundIds).doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(gateway.jdbc().sql("SELECT id FROM message WHERE tenant_id = :t AND direction = 'inbound'")
+                .containsExactlyInAnyOrderElementsOf(world.gateway().jdbc().sql("SELECT id FROM message WHERE tenant_id = :t AND direction = 'inbound'")
                         .param("t", app.tenantId()).query(String.class).list());
     }
 
@@ -375,7 +362,7 @@ class SmsStatusAndHistoryTest {
         for (int t = 0; t < 40; t++) {
             tenants.add("tenant_" + String.format("%016x", System.nanoTime() + t));
         }
-        JdbcTemplate batch = new JdbcTemplate(gateway.bean(DataSource.class));
+        JdbcTemplate batch = new JdbcTemplate(world.gateway().bean(DataSource.class));
         Instant base = Instant.now().minusSeconds(86_400);
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < 40_000; i++) {
@@ -393,7 +380,7 @@ class SmsStatusAndHistoryTest {
                 """, rows.stream().map(r -> new Object[]{r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[9],
                 r[9]}).toList());
         if (database == Database.POSTGRES) {
-            gateway.jdbc().sql("ANALYZE message").update();
+            world.gateway().jdbc().sql("ANALYZE message").update();
         }
         String tenant = tenants.get(7);
 
@@ -421,7 +408,7 @@ class SmsStatusAndHistoryTest {
     // --- helpers
 
     private String explain(MessageHistory.Statement statement) {
-        List<String> lines = gateway.jdbc().sql("EXPLAIN " + statement.sql()).params(statement.params())
+        List<String> lines = world.gateway().jdbc().sql("EXPLAIN " + statement.sql()).params(statement.params())
                 .query((rs, n) -> rs.getString(1)).list();
         String plan = String.join("\n", lines);
         return database == Database.H2 ? plan.replaceAll("\\s+", " ") : plan;
@@ -448,7 +435,7 @@ class SmsStatusAndHistoryTest {
         for (int i = 0; i < count; i++) {
             String id = Sms.newMessageId();
             boolean inbound = i % 3 == 0;
-            Sms.insert(gateway.jdbc(), id, owner.tenantId(), inbound ? null : owner.appId(), inbound ? "inbound" : "outbound",
+            Sms.insert(world.gateway().jdbc(), id, owner.tenantId(), inbound ? null : owner.appId(), inbound ? "inbound" : "outbound",
                     inbound ? "received" : "delivered", inbound ? CUSTOMER : ALICE_SMS, inbound ? ALICE_SMS : CUSTOMER,
                     "Bulk " + i, null, start.plusMillis(i * stepMs));
             ids.add(id);
@@ -458,7 +445,7 @@ class SmsStatusAndHistoryTest {
 
     private String insertOne(Fixtures.TestApp owner, Instant at) {
         String id = Sms.newMessageId();
-        Sms.insert(gateway.jdbc(), id, owner.tenantId(), owner.appId(), "outbound", "delivered", ALICE_SMS, CUSTOMER,
+        Sms.insert(world.gateway().jdbc(), id, owner.tenantId(), owner.appId(), "outbound", "delivered", ALICE_SMS, CUSTOMER,
                 "Same millisecond", null, at);
         return id;
     }

@@ -26,7 +26,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.springframework.dao.DuplicateKeyException;
@@ -38,9 +37,9 @@ import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
 import io.ringbridge.testsupport.Fixtures;
+import io.ringbridge.testsupport.Gateways;
 import io.ringbridge.testsupport.Response;
-import io.ringbridge.testsupport.SimulatedRingCentral;
-import io.ringbridge.testsupport.TestGateway;
+import io.ringbridge.testsupport.World;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -55,8 +54,7 @@ class SmsValidationTest {
     static final String BODY = "body must be 1-1600 characters";
     static final String TO = "+14155550100";
 
-    static SimulatedRingCentral ringCentral;
-    static TestGateway gateway;
+    static World world;
 
     @Parameter
     Database database;
@@ -66,19 +64,12 @@ class SmsValidationTest {
 
     @BeforeParameterizedClassInvocation
     static void start(Database database) {
-        ringCentral = SimulatedRingCentral.start(config -> config.rateLimitsEnabled(false).sessionCap(1_000));
-        gateway = ringCentral.start(ringCentral.gateway(database));
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() {
-        gateway.close();
-        ringCentral.close();
+        world = Gateways.withSimulator(database);
     }
 
     @BeforeEach
     void setUp() {
-        api = gateway.api();
+        api = world.api();
         app = Fixtures.newTenantWithApp(api);
     }
 
@@ -358,7 +349,7 @@ class SmsValidationTest {
         }
 
         assertThat(history(app)).extracting(m -> m.path("messageId").asString()).containsExactly(id);
-        assertThat(ringCentral.admin().sendCount(ALICE_SMS, TO, text)).isEqualTo(1);
+        assertThat(world.admin().sendCount(ALICE_SMS, TO, text)).isEqualTo(1);
     }
 
     @Test
@@ -444,7 +435,7 @@ class SmsValidationTest {
         assertThat(history(app)).hasSize(1);
         String id = ids.iterator().next();
         Sms.awaitStatus(api, app.apiKey(), id, Duration.ofSeconds(20), "sent", "delivered");
-        assertThat(ringCentral.admin().sendCount(ALICE_SMS, TO, text)).isEqualTo(1);
+        assertThat(world.admin().sendCount(ALICE_SMS, TO, text)).isEqualTo(1);
     }
 
     @Test
@@ -484,8 +475,8 @@ class SmsValidationTest {
     @Test
     void anIdTakenAtEveryTryFailsTheRequestAndStoresNothing() {
         String taken = Sms.accepted(api, app.apiKey(), ALICE_SMS, TO, "First");
-        SmsSubmission submission = new SmsSubmission(gateway.bean(MessageIntake.class), gateway.jdbc(),
-                gateway.bean(TransactionTemplate.class), Clock.systemUTC(), () -> taken);
+        SmsSubmission submission = new SmsSubmission(world.gateway().bean(MessageIntake.class), world.gateway().jdbc(),
+                world.gateway().bean(TransactionTemplate.class), Clock.systemUTC(), () -> taken);
 
         for (String key : Arrays.asList(null, "key-never")) {
             assertThatThrownBy(() -> submission.submit(app.tenantId(), app.appId(),
@@ -493,15 +484,15 @@ class SmsValidationTest {
                     .isInstanceOf(DuplicateKeyException.class);
         }
         assertThat(history(app)).hasSize(1);
-        assertThat(gateway.jdbc().sql("SELECT COUNT(*) FROM idempotency_key WHERE app_id = :app")
+        assertThat(world.gateway().jdbc().sql("SELECT COUNT(*) FROM idempotency_key WHERE app_id = :app")
                 .param("app", app.appId()).query(Long.class).single()).isZero();
     }
 
     /** A submission whose first new id is {@code taken}, as if the random part had come out the same again. */
     private SmsSubmission submissionWithIds(String taken) {
         Iterator<String> ids = Stream.concat(Stream.of(taken), Stream.generate(IdKind.MESSAGE::next)).iterator();
-        return new SmsSubmission(gateway.bean(MessageIntake.class), gateway.jdbc(),
-                gateway.bean(TransactionTemplate.class), Clock.systemUTC(), ids::next);
+        return new SmsSubmission(world.gateway().bean(MessageIntake.class), world.gateway().jdbc(),
+                world.gateway().bean(TransactionTemplate.class), Clock.systemUTC(), ids::next);
     }
 
     private void connect(Fixtures.TestApp target) {
@@ -518,7 +509,7 @@ class SmsValidationTest {
 
     private void assertNothingStored(Fixtures.TestApp of) {
         assertThat(history(of)).as("nothing stored").isEmpty();
-        assertThat(gateway.jdbc().sql("SELECT COUNT(*) FROM message WHERE tenant_id = :t").param("t", of.tenantId())
+        assertThat(world.gateway().jdbc().sql("SELECT COUNT(*) FROM message WHERE tenant_id = :t").param("t", of.tenantId())
                 .query(Long.class).single()).isZero();
     }
 }

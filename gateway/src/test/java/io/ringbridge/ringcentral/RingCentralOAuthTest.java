@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringbridge.simulator.SimulatorConfig;
 import io.ringbridge.simulator.oauth.OAuthSettings;
+import io.ringbridge.simulator.testing.ConsentWalk;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -59,7 +60,7 @@ class RingCentralOAuthTest {
         assertThat(url.getPath()).isEqualTo("/restapi/oauth/authorize");
         // Every reserved character of a value is percent-encoded: nothing leaks into the URL's structure.
         assertThat(url.getRawQuery()).doesNotContain(" ", "#", "?").contains("&state=tenant+7%2F%C3%A4%26%3D%2B%3F%23&");
-        assertThat(Sandbox.query(url)).containsExactly(
+        assertThat(ConsentWalk.query(url)).containsExactly(
                 Map.entry("response_type", "code"),
                 Map.entry("client_id", Sandbox.CLIENT_ID),
                 Map.entry("redirect_uri", redirect.toString()),
@@ -76,7 +77,7 @@ class RingCentralOAuthTest {
     void authorizeUrlLeavesOutOptionalParametersThatAreNotSet() {
         URI url = oauth.authorizeUrl(sandbox.app, AuthorizeRequest.of(REDIRECT_URI, "s", "c"));
 
-        assertThat(Sandbox.query(url)).containsOnlyKeys("response_type", "client_id", "redirect_uri", "state",
+        assertThat(ConsentWalk.query(url)).containsOnlyKeys("response_type", "client_id", "redirect_uri", "state",
                 "code_challenge", "code_challenge_method");
     }
 

@@ -5,19 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ringbridge.simulator.RingCentralSimulator;
 import io.ringbridge.simulator.SimulatorConfig;
 import io.ringbridge.simulator.admin.SimulatorAdmin;
-import java.io.IOException;
+import io.ringbridge.simulator.testing.ConsentWalk;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The client under test wired to a RingCentral simulator over real HTTP, plus what a test needs around it: the
@@ -35,13 +26,6 @@ final class Sandbox implements AutoCloseable {
     static final String ALICE_A2P = "+18885550102";
     static final String BOB_SMS = "+16505550103";
     static final String CUSTOMER = "+14155550100";
-
-    private static final Pattern FORM_ACTION = Pattern.compile("id=\"consent-form\" method=\"post\" action=\"([^\"]+)\"");
-    private static final Pattern REQUEST_ID = Pattern.compile("name=\"request_id\" value=\"([^\"]+)\"");
-
-    /** The "browser": not the client under test, so a consent-page problem cannot hide a client problem. */
-    private static final HttpClient BROWSER = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
     final RingCentralSimulator simulator;
     final URI server;
@@ -105,53 +89,7 @@ final class Sandbox implements AutoCloseable {
      * the app's callback ({@code code}, {@code state}, … or {@code error}).
      */
     static Map<String, String> consent(URI authorizeUrl, long extensionId) {
-        HttpResponse<String> page = browse(HttpRequest.newBuilder(authorizeUrl).GET());
-        assertThat(page.statusCode()).as("consent page of %s: %s", authorizeUrl, page.body()).isEqualTo(200);
-        String action = group(FORM_ACTION, page.body());
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("request_id", group(REQUEST_ID, page.body()));
-        form.put("user", ACCOUNT + ":" + extensionId);
-        form.put("decision", "approve");
-        HttpResponse<String> redirect = browse(HttpRequest.newBuilder(URI.create(action))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
-        assertThat(redirect.statusCode()).as("consent answer: %s", redirect.body()).isEqualTo(302);
-        return query(URI.create(redirect.headers().firstValue("Location").orElseThrow()));
-    }
-
-    /** The decoded query of a URI, in order. */
-    static Map<String, String> query(URI uri) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String pair : uri.getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return values;
-    }
-
-    private static HttpResponse<String> browse(HttpRequest.Builder request) {
-        try {
-            return BROWSER.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String group(Pattern pattern, String html) {
-        Matcher m = pattern.matcher(html);
-        assertThat(m.find()).as("%s in %s", pattern, html).isTrue();
-        return m.group(1).replace("&amp;", "&");
-    }
-
-    private static String encode(Map<String, String> form) {
-        StringBuilder out = new StringBuilder();
-        form.forEach((k, v) -> out.append(out.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
-                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return out.toString();
+        return ConsentWalk.query(ConsentWalk.approve(authorizeUrl, ACCOUNT, extensionId));
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.Parameter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.ringbridge.simulator.testing.ConsentWalk;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
@@ -38,7 +39,6 @@ import io.ringbridge.testsupport.TestGateway;
 class SandboxModeTest {
 
     private static final Pattern KEY = Pattern.compile("sgw_[0-9a-f]{32}");
-    private static final Pattern REQUEST_ID = Pattern.compile("name=\"request_id\" value=\"([^\"]+)\"");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -84,17 +84,10 @@ class SandboxModeTest {
             HttpResponse<String> index = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/sandbox/ringcentral/")).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(index.body()).contains("SANDBOX");
-            HttpResponse<String> consent = HTTP.send(HttpRequest.newBuilder(authorize).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> consent = ConsentWalk.open(authorize);
             assertThat(consent.statusCode()).isEqualTo(200);
             assertThat(consent.body()).contains("id=\"sandbox-label\"", "SANDBOX", "Alice Able");
-            Matcher requestId = REQUEST_ID.matcher(consent.body());
-            assertThat(requestId.find()).isTrue();
-            HttpResponse<String> approved = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(base + "/sandbox/ringcentral/restapi/oauth/consent"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("request_id=" + requestId.group(1) + "&user=" + ACCOUNT
-                            + "%3A" + ALICE + "&decision=approve")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> approved = ConsentWalk.submit(consent, ConsentWalk.user(ACCOUNT, ALICE), ConsentWalk.APPROVE);
             assertThat(approved.statusCode()).isEqualTo(302);
             URI callback = URI.create(approved.headers().firstValue("Location").orElseThrow());
             assertThat(callback.toString()).startsWith(base + "/v1/rc/callback?");

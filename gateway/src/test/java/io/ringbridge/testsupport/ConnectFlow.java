@@ -2,19 +2,13 @@ package io.ringbridge.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+
+import io.ringbridge.simulator.testing.ConsentWalk;
 
 /**
  * The connect flow as a browser walks it, over plain HTTP: connect link → POST /v1/rc/connect (303) →
@@ -22,10 +16,6 @@ import java.util.stream.Collectors;
  * The real-browser version of the same walk lives in the browser tests.
  */
 public final class ConnectFlow {
-
-    private static final Pattern REQUEST_ID = Pattern.compile("name=\"request_id\" value=\"([^\"]+)\"");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
     private ConnectFlow() {
     }
@@ -47,19 +37,8 @@ public final class ConnectFlow {
 
     /** At RingCentral: opens the authorize URL and submits the consent form; returns the redirect location. */
     public static URI consent(URI authorizeUrl, String account, long extensionId, boolean approve) {
-        HttpResponse<String> page = send(HttpRequest.newBuilder(authorizeUrl).GET().build());
-        Matcher matcher = REQUEST_ID.matcher(page.body());
-        assertThat(matcher.find()).as("consent page: %s", page.body()).isTrue();
-        String form = Map.of("request_id", matcher.group(1), "user", account + ":" + extensionId,
-                        "decision", approve ? "approve" : "deny").entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        URI consentUrl = authorizeUrl.resolve(authorizeUrl.getPath().replace("/authorize", "/consent"));
-        HttpResponse<String> redirect = send(HttpRequest.newBuilder(consentUrl)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        assertThat(redirect.statusCode()).as("consent answer: %s", redirect.body()).isEqualTo(302);
-        return URI.create(redirect.headers().firstValue("Location").orElseThrow());
+        return ConsentWalk.decide(authorizeUrl, ConsentWalk.user(account, extensionId),
+                approve ? ConsentWalk.APPROVE : ConsentWalk.DENY);
     }
 
     /** RingCentral sends the browser back: GET of the callback URL (path and query) on the gateway. */
@@ -73,16 +52,5 @@ public final class ConnectFlow {
         assertThat(click.status()).as("click: %s", click).isEqualTo(303);
         URI callback = consent(URI.create(click.header("Location")), account, extensionId, true);
         return callback(api, callback);
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

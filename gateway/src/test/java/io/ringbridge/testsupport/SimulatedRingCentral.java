@@ -8,6 +8,11 @@ import io.ringbridge.simulator.RingCentralSimulator;
 import io.ringbridge.simulator.SimulatorConfig;
 import io.ringbridge.simulator.admin.SimulatorAdmin;
 import io.ringbridge.simulator.directory.App;
+import io.ringbridge.simulator.limits.RateLimitSettings;
+import io.ringbridge.simulator.oauth.OAuthSettings;
+import io.ringbridge.simulator.ringcx.RingCxRules;
+import io.ringbridge.simulator.sms.DeliverySettings;
+import io.ringbridge.simulator.subscription.SubscriptionSettings;
 
 /**
  * A standalone RingCentral simulator (its own server, like the real RingCentral) and gateways configured as
@@ -28,11 +33,31 @@ public final class SimulatedRingCentral implements AutoCloseable {
     public static final String BOB_SMS = "+16505550103";
 
     private final RingCentralSimulator simulator;
+    private final Settings started;
     private final List<String> redirectUris = new ArrayList<>();
     private List<String> permissions = PERMISSIONS;
 
+    /** What tests change on a running simulator and {@link #restore} puts back. */
+    private record Settings(OAuthSettings oauth, RateLimitSettings rateLimits, DeliverySettings delivery,
+            SubscriptionSettings subscriptions, RingCxRules ringCx) {
+
+        static Settings of(SimulatorAdmin admin) {
+            return new Settings(admin.oauth(), admin.rateLimits(), admin.delivery(), admin.subscriptionSettings(),
+                    admin.ringCx());
+        }
+
+        void applyTo(SimulatorAdmin admin) {
+            admin.oauth(oauth);
+            admin.rateLimits(rateLimits);
+            admin.delivery(delivery);
+            admin.subscriptionSettings(subscriptions);
+            admin.ringCx(ringCx);
+        }
+    }
+
     private SimulatedRingCentral(RingCentralSimulator simulator) {
         this.simulator = simulator;
+        this.started = Settings.of(simulator.admin());
     }
 
     public static SimulatedRingCentral start() {
@@ -72,6 +97,16 @@ public final class SimulatedRingCentral implements AutoCloseable {
     public void permissions(List<String> granted) {
         this.permissions = List.copyOf(granted);
         registerApp();
+    }
+
+    /**
+     * Puts back the settings the simulator started with, clears its faults and registers the app with its
+     * standard permissions and secret again. Accounts, sessions and messages stay: tests tell theirs apart.
+     */
+    public void restore() {
+        simulator.admin().clearFaults();
+        started.applyTo(simulator.admin());
+        permissions(PERMISSIONS);
     }
 
     public SimulatorAdmin admin() {

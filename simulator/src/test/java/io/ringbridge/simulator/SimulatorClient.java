@@ -1,9 +1,9 @@
 package io.ringbridge.simulator;
 
 import io.ringbridge.simulator.http.Json;
+import io.ringbridge.simulator.testing.ConsentWalk;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,10 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
@@ -29,8 +26,6 @@ final class SimulatorClient {
     static final String ALICE_SMS = "+16505550101";
     static final String ALICE_A2P = "+18885550102";
     static final String BOB_SMS = "+16505550103";
-
-    private static final Pattern REQUEST_ID = Pattern.compile("name=\"request_id\" value=\"([^\"]+)\"");
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -119,15 +114,7 @@ final class SimulatorClient {
 
     /** Submits the consent form of a page; returns the redirect answer. */
     HttpResponse<String> consent(HttpResponse<String> page, long extensionId, String decision) {
-        Matcher m = REQUEST_ID.matcher(page.body());
-        if (!m.find()) {
-            throw new AssertionError("no consent form in: " + page.body());
-        }
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("request_id", m.group(1));
-        form.put("user", ACCOUNT + ":" + extensionId);
-        form.put("decision", decision);
-        return form("/restapi/oauth/consent", form, null, null);
+        return ConsentWalk.submit(page, ConsentWalk.user(ACCOUNT, extensionId), decision);
     }
 
     /** Full authorization-code flow (no PKCE) for a user; returns the code. */
@@ -182,13 +169,7 @@ final class SimulatorClient {
     }
 
     static Map<String, String> query(String location) {
-        String q = URI.create(location).getRawQuery();
-        Map<String, String> map = new LinkedHashMap<>();
-        for (String pair : q.split("&")) {
-            int eq = pair.indexOf('=');
-            map.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return map;
+        return ConsentWalk.query(URI.create(location));
     }
 
     static String encode(Map<String, String> form) {
