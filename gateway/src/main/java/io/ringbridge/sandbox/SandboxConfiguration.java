@@ -18,6 +18,7 @@ import org.springframework.core.Ordered;
 import io.ringbridge.connection.OperatorRingCentral;
 import io.ringbridge.connection.RingCentralConfigured;
 import io.ringbridge.platform.config.PublicUrl;
+import io.ringbridge.platform.config.RingBridgeProperties;
 import io.ringbridge.platform.ids.IdKind;
 import io.ringbridge.ringcentral.RingCentralApp;
 import io.ringbridge.simulator.RingCentralSimulator;
@@ -28,8 +29,9 @@ import io.ringbridge.tenancy.TenantBootstrapped;
 /**
  * Sandbox mode: with no RingCentral app configured, the gateway serves the RingCentral simulator
  * itself under {@code /sandbox/ringcentral} and talks to it over real HTTP like to RingCentral: a demo account
- * with two users and SMS numbers, and an app registered with this gateway's callback. Its state lives in memory,
- * so connections made in the sandbox do not survive a restart.
+ * with two users and SMS numbers, and an app registered with this gateway's callback. The simulator keeps its
+ * state in {@value #STATE_FILE} under the data directory, so a restarted sandbox gateway is still connected and
+ * RingCentral message ids never repeat.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(RingCentralConfigured.Not.class)
@@ -38,15 +40,20 @@ class SandboxConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SandboxConfiguration.class);
 
     static final String MOUNT = "/sandbox/ringcentral";
+    static final String STATE_FILE = "sandbox-ringcentral.json";
     static final String CLIENT_ID = "ringbridge-sandbox";
     static final List<String> PERMISSIONS = List.of("SMS", "ReadMessages", "ReadAccounts", "WebhookSubscriptions");
 
-    /** A fresh secret per start: the sandbox app is only ever used by this process. */
+    /**
+     * A fresh secret per start: the sandbox app is only ever used by this process. Sessions restored from the
+     * state file belong to the client id, not the secret, so they refresh with the new one.
+     */
     private final String clientSecret = IdKind.randomHex(24);
 
     @Bean(destroyMethod = "close")
-    RingCentralSimulator sandboxSimulator() {
-        return RingCentralSimulator.mountable(SimulatorConfig.builder().label("SANDBOX").build());
+    RingCentralSimulator sandboxSimulator(RingBridgeProperties properties) {
+        return RingCentralSimulator.mountable(SimulatorConfig.builder().label("SANDBOX")
+                .stateFile(properties.dataDir().resolve(STATE_FILE)).build());
     }
 
     @Bean

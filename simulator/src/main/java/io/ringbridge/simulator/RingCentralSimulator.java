@@ -17,8 +17,13 @@ import io.ringbridge.simulator.oauth.TokenEndpoint;
 import io.ringbridge.simulator.ringcx.RingCxEndpoint;
 import io.ringbridge.simulator.sms.DeliverySimulator;
 import io.ringbridge.simulator.sms.InboundEndpoint;
+import io.ringbridge.simulator.sms.MessageListener;
 import io.ringbridge.simulator.sms.MessageStore;
 import io.ringbridge.simulator.sms.SmsEndpoint;
+import io.ringbridge.simulator.sms.StoredMessage;
+import io.ringbridge.simulator.state.SimulatorState;
+import io.ringbridge.simulator.state.StateFile;
+import io.ringbridge.simulator.state.StateSaver;
 import io.ringbridge.simulator.subscription.SubscriptionEndpoint;
 import jakarta.servlet.Servlet;
 import java.io.IOException;
@@ -26,6 +31,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.apache.catalina.Context;
@@ -35,7 +41,9 @@ import org.apache.catalina.startup.Tomcat;
 
 /**
  * A simulator of the RingCentral platform (OAuth, extension, SMS, message store, webhook subscriptions,
- * RingCX auth) that behaves like the real one where RingBridge depends on it. State lives in memory.
+ * RingCX auth) that behaves like the real one where RingBridge depends on it. State lives in memory, and in
+ * {@link SimulatorConfig#stateFile()} when one is set, so that a restarted simulator still knows its users'
+ * sessions, messages and subscriptions.
  *
  * <p>Two ways to run it: {@link #start(SimulatorConfig)} runs it on its own embedded Tomcat
  * ({@link #baseUri()}); {@link #mountable(SimulatorConfig)} only builds it, and the host registers
@@ -53,9 +61,18 @@ public final class RingCentralSimulator implements AutoCloseable {
         }
     }
 
+    /** How often, at most, changes are written to the state file. */
+    private static final Duration SAVE_INTERVAL = Duration.ofMillis(200);
+
     private final SimulatorConfig config;
+    private final DirectoryStore directory;
+    private final SessionStore sessions;
+    private final MessageStore messages;
     private final DeliverySimulator delivery;
     private final SubscriptionEndpoint subscriptions;
+    private final RingCxEndpoint ringCx;
+    /** Present only with a state file. */
+    private final StateSaver saver;
     private final SimulatorServlet servlet;
     private final SimulatorAdmin admin;
     private Tomcat tomcat;
@@ -64,23 +81,31 @@ public final class RingCentralSimulator implements AutoCloseable {
 
     private RingCentralSimulator(SimulatorConfig config) {
         this.config = config;
-        DirectoryStore directory = new DirectoryStore(config.directory());
-        SessionStore sessions = new SessionStore(config.oauth());
+        this.directory = new DirectoryStore(config.directory());
+        this.sessions = new SessionStore(config.oauth());
         AuthCodes codes = new AuthCodes();
         RateLimiter limiter = new RateLimiter(config.rateLimits());
         FaultInjector faults = new FaultInjector(config.latencyMs());
         ApiAccess access = new ApiAccess(sessions, directory, limiter);
-        MessageStore messages = new MessageStore(config.maxMessages());
+        this.messages = new MessageStore(config.maxMessages());
         this.delivery = new DeliverySimulator(config.delivery());
         this.subscriptions = new SubscriptionEndpoint(access, config.subscriptions());
-        delivery.listener(subscriptions.dispatcher());
+        this.ringCx = new RingCxEndpoint(access, directory, config.ringCx(), config.rateLimits().enabled());
+        if (config.stateFile() == null) {
+            this.saver = null;
+            delivery.listener(subscriptions.dispatcher());
+        } else {
+            StateFile file = new StateFile(config.stateFile());
+            this.saver = new StateSaver(file, this::snapshot, SAVE_INTERVAL);
+            delivery.listener(savingAfter(subscriptions.dispatcher(), saver));
+            file.load().ifPresent(this::restore);
+        }
 
         AuthorizeEndpoint authorize = new AuthorizeEndpoint(directory, codes, sessions, limiter, config.label());
         TokenEndpoint token = new TokenEndpoint(directory, codes, sessions, limiter);
         ExtensionEndpoint extension = new ExtensionEndpoint(access);
         SmsEndpoint sms = new SmsEndpoint(access, directory, messages, delivery);
         InboundEndpoint inbound = new InboundEndpoint(directory, messages, delivery);
-        RingCxEndpoint ringCx = new RingCxEndpoint(access, directory, config.ringCx(), config.rateLimits().enabled());
         this.admin = new SimulatorAdmin(directory, sessions, codes, token, limiter, faults, messages, delivery,
                 inbound, subscriptions, ringCx, this::baseUrlForAdmin);
 
@@ -110,7 +135,46 @@ public final class RingCentralSimulator implements AutoCloseable {
                 .add("POST", "/api/auth/token/refresh", Operations.RINGCX_REFRESH, ringCx::refresh)
                 .add("GET", "/voice/api/v1/admin/accounts", Operations.RINGCX_ACCOUNTS, ringCx::accounts);
         new AdminEndpoint(admin, config.adminKey()).routes(router);
-        this.servlet = new SimulatorServlet(router, faults);
+        this.servlet = new SimulatorServlet(router, faults, saver == null ? () -> { } : saver::changed);
+    }
+
+    /** Status changes happen on the delivery timer, outside any request: they count as changes too. */
+    private static MessageListener savingAfter(MessageListener listener, StateSaver saver) {
+        return new MessageListener() {
+            @Override
+            public void created(StoredMessage message) {
+                listener.created(message);
+                saver.changed();
+            }
+
+            @Override
+            public void updated(StoredMessage message) {
+                listener.updated(message);
+                saver.changed();
+            }
+        };
+    }
+
+    private SimulatorState snapshot() {
+        return new SimulatorState(SimulatorState.VERSION, directory.directory(), sessions.snapshot(),
+                messages.snapshot(), subscriptions.snapshot(), ringCx.snapshot());
+    }
+
+    /**
+     * Takes over a saved state. Accounts and users come from the file (they may have been added at run time);
+     * the configured apps are registered again on top, since their secrets and redirect URIs are configuration.
+     */
+    private void restore(SimulatorState state) {
+        directory.replace(state.directory());
+        config.directory().apps().forEach(directory::addApp);
+        sessions.restore(state.sessions());
+        subscriptions.restore(state.subscriptions());
+        if (state.ringCx() != null) {
+            ringCx.restore(state.ringCx());
+        }
+        for (StoredMessage message : messages.restore(state.messages())) {
+            delivery.resume(message);
+        }
     }
 
     /** Starts a standalone simulator on its own embedded Tomcat ({@code config.port()} 0 = random port). */
@@ -186,10 +250,21 @@ public final class RingCentralSimulator implements AutoCloseable {
         return host.contains(":") ? "[" + host + "]" : host;
     }
 
+    /** Stops the server and the timers, then writes the final state when there is a state file. */
     @Override
     public void close() {
         subscriptions.close();
         delivery.close();
+        try {
+            stopTomcat();
+        } finally {
+            if (saver != null) {
+                saver.close();
+            }
+        }
+    }
+
+    private void stopTomcat() {
         if (tomcat != null) {
             try {
                 tomcat.stop();

@@ -9,6 +9,7 @@ import io.ringbridge.simulator.ringcx.RingCxRules;
 import io.ringbridge.simulator.sms.DeliveryRule;
 import io.ringbridge.simulator.sms.DeliverySettings;
 import io.ringbridge.simulator.subscription.SubscriptionSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +30,14 @@ import java.util.List;
  * @param port          standalone port, 0 = random
  * @param adminKey      when set, {@code /admin/*} requires header {@code X-Admin-Key} with this value
  * @param maxMessages   messages kept in the message stores (oldest dropped beyond it; 0 = 200,000)
+ * @param stateFile     when set, the state (directory, sessions, messages, subscriptions, RingCX tokens, id
+ *                      sequences) is loaded from this file at start and saved to it shortly after changes and
+ *                      on close; {@code null} keeps everything in memory only
  */
 public record SimulatorConfig(Directory directory, OAuthSettings oauth, RateLimitSettings rateLimits,
                               SubscriptionSettings subscriptions, DeliverySettings delivery, RingCxRules ringCx,
                               String label, long latencyMs, String host, int port, String adminKey,
-                              int maxMessages) {
+                              int maxMessages, Path stateFile) {
 
     public SimulatorConfig {
         directory = directory == null ? Directory.demo() : directory;
@@ -71,6 +75,7 @@ public record SimulatorConfig(Directory directory, OAuthSettings oauth, RateLimi
         private int port;
         private String adminKey;
         private int maxMessages;
+        private Path stateFile;
         private final List<io.ringbridge.simulator.directory.App> extraApps = new ArrayList<>();
 
         public Builder directory(Directory value) {
@@ -179,6 +184,12 @@ public record SimulatorConfig(Directory directory, OAuthSettings oauth, RateLimi
             return this;
         }
 
+        /** Keeps the state in this file across restarts (see {@link SimulatorConfig#stateFile()}). */
+        public Builder stateFile(Path value) {
+            stateFile = value;
+            return this;
+        }
+
         public SimulatorConfig build() {
             Directory base = directory == null ? Directory.demo() : directory;
             for (io.ringbridge.simulator.directory.App app : extraApps) {
@@ -186,7 +197,7 @@ public record SimulatorConfig(Directory directory, OAuthSettings oauth, RateLimi
             }
             return new SimulatorConfig(base, oauth, rateLimits, subscriptions,
                     new DeliverySettings(sentAfter, finalAfter, rules), ringCx, label, latencyMs, host, port,
-                    adminKey, maxMessages);
+                    adminKey, maxMessages, stateFile);
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the simulator standalone: {@code --port N} (default 0 = random), {@code --host H},
  * {@code --directory file.json} (default: the demo directory), {@code --no-limits}, {@code --latency-ms N},
- * {@code --label TEXT}, {@code --admin-key K}. Prints the base URL and runs until killed.
+ * {@code --label TEXT}, {@code --admin-key K}, {@code --state-file PATH}. Prints the base URL and runs until killed.
  */
 public final class SimulatorMain {
     private SimulatorMain() {
@@ -24,9 +24,10 @@ public final class SimulatorMain {
                 case "--latency-ms" -> builder.latencyMs(Long.parseLong(args[++i]));
                 case "--label" -> builder.label(args[++i]);
                 case "--admin-key" -> builder.adminKey(args[++i]);
+                case "--state-file" -> builder.stateFile(Path.of(args[++i]));
                 case "--help", "-h" -> {
                     System.out.println("usage: SimulatorMain [--port N] [--host H] [--directory file.json] "
-                            + "[--no-limits] [--latency-ms N] [--label TEXT] [--admin-key K]");
+                            + "[--no-limits] [--latency-ms N] [--label TEXT] [--admin-key K] [--state-file PATH]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);

@@ -20,12 +20,17 @@ public final class SimulatorServlet extends HttpServlet {
 
     private final transient Router router;
     private final transient FaultInjector faults;
+    private final transient Runnable stateChanged;
     /** The base URL clients last used, for URLs in messages created outside a request (Java admin facade). */
     private volatile String lastBaseUrl;
 
-    public SimulatorServlet(Router router, FaultInjector faults) {
+    /**
+     * @param stateChanged told after every request that may have changed the state (any method but GET/HEAD)
+     */
+    public SimulatorServlet(Router router, FaultInjector faults, Runnable stateChanged) {
         this.router = router;
         this.faults = faults;
+        this.stateChanged = stateChanged;
     }
 
     @Override
@@ -68,6 +73,10 @@ public final class SimulatorServlet extends HttpServlet {
         } catch (Exception e) {
             LOG.log(System.Logger.Level.ERROR, "simulator handler failed: " + route.operation(), e);
             exchange.fail(RcErrors.api(500, "CMN-203", "Internal Server Error"));
+        } finally {
+            if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+                stateChanged.run();
+            }
         }
         if (fault.lost()) {
             exchange.commitBroken();

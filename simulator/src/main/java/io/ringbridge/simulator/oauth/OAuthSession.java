@@ -10,20 +10,19 @@ public final class OAuthSession {
     final long accountId;
     final long extensionId;
     final String endpointId;
-    final long createdAtNanos;
     final long createdAtMillis;
     volatile End ended;
     /** The live pair; guarded by {@code this} for writes. */
     volatile TokenPair current;
 
-    OAuthSession(String id, String clientId, long accountId, long extensionId, String endpointId) {
+    OAuthSession(String id, String clientId, long accountId, long extensionId, String endpointId,
+                 long createdAtMillis) {
         this.id = id;
         this.clientId = clientId;
         this.accountId = accountId;
         this.extensionId = extensionId;
         this.endpointId = endpointId;
-        this.createdAtNanos = System.nanoTime();
-        this.createdAtMillis = System.currentTimeMillis();
+        this.createdAtMillis = createdAtMillis;
     }
 
     public String id() {

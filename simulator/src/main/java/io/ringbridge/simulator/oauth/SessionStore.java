@@ -5,7 +5,9 @@ import io.ringbridge.simulator.http.RcErrors;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +45,65 @@ public final class SessionStore {
         perUserApp.clear();
     }
 
+    /** Every session with its current pair and the pair that pair replaced, for the state file. */
+    public List<SavedSession> snapshot() {
+        Map<OAuthSession, List<TokenPair>> kept = new HashMap<>();
+        for (TokenPair pair : byAccess.values()) {
+            TokenPair current = pair.session.current;
+            if (pair == current || pair.successor == current) {
+                kept.computeIfAbsent(pair.session, s -> new ArrayList<>()).add(pair);
+            }
+        }
+        List<SavedSession> saved = new ArrayList<>();
+        for (Map.Entry<OAuthSession, List<TokenPair>> entry : kept.entrySet()) {
+            OAuthSession s = entry.getKey();
+            List<SavedSession.Pair> pairs = entry.getValue().stream()
+                    .sorted(Comparator.comparingLong((TokenPair p) -> p.issuedAtMillis)
+                            .thenComparing(p -> p.successor == null))
+                    .map(p -> new SavedSession.Pair(p.accessToken, p.refreshToken, p.issuedAtMillis,
+                            p.accessExpiresAtMillis, p.refreshExpiresAtMillis, p.firstUsedAtMillis.get(),
+                            p.supersededAtMillis))
+                    .toList();
+            saved.add(new SavedSession(s.id, s.clientId, s.accountId, s.extensionId, s.endpointId,
+                    s.createdAtMillis, s.ended, pairs));
+        }
+        return saved;
+    }
+
+    /** Replaces every session with those of the state file. */
+    public void restore(List<SavedSession> saved) {
+        reset();
+        List<SavedSession> oldestFirst = new ArrayList<>(saved);
+        oldestFirst.sort(Comparator.comparingLong(SavedSession::createdAtMillis));
+        for (SavedSession s : oldestFirst) {
+            if (s.pairs().isEmpty()) {
+                continue;
+            }
+            OAuthSession session = new OAuthSession(s.id(), s.clientId(), s.accountId(), s.extensionId(),
+                    s.endpointId(), s.createdAtMillis());
+            session.ended = s.ended();
+            TokenPair previous = null;
+            for (SavedSession.Pair p : s.pairs()) {
+                TokenPair pair = new TokenPair(session, p.accessToken(), p.refreshToken(), p.issuedAtMillis(),
+                        p.accessExpiresAtMillis(), p.refreshExpiresAtMillis());
+                pair.firstUsedAtMillis.set(p.firstUsedAtMillis());
+                pair.supersededAtMillis = p.supersededAtMillis();
+                byAccess.put(pair.accessToken, pair);
+                if (pair.refreshToken != null) {
+                    byRefresh.put(pair.refreshToken, pair);
+                }
+                if (previous != null) {
+                    previous.successor = pair;
+                }
+                previous = pair;
+            }
+            session.current = previous;
+            sessions.put(session.id, session);
+            perUserApp.computeIfAbsent(s.extensionId() + "|" + s.clientId(), k -> new ArrayDeque<>())
+                    .addLast(session);
+        }
+    }
+
     /** Requested lifetimes (token request's {@code access_token_ttl} / {@code refresh_token_ttl}), may be null. */
     public record Ttl(Integer accessSeconds, Integer refreshSeconds) {
         static final Ttl DEFAULT = new Ttl(null, null);
@@ -55,7 +116,7 @@ public final class SessionStore {
     public TokenPair open(String clientId, long accountId, long extensionId, String endpointId, Ttl ttl) {
         String endpoint = endpointId == null || endpointId.isBlank() ? Tokens.random(16) : endpointId;
         OAuthSession session = new OAuthSession(UUID.randomUUID().toString(), clientId, accountId, extensionId,
-                endpoint);
+                endpoint, System.currentTimeMillis());
         Deque<OAuthSession> queue = perUserApp.computeIfAbsent(extensionId + "|" + clientId,
                 k -> new ArrayDeque<>());
         synchronized (queue) {

@@ -55,6 +55,14 @@ public final class RingCxEndpoint {
         exchangeLimiter.reset();
     }
 
+    public RingCxTokens.Saved snapshot() {
+        return tokens.snapshot();
+    }
+
+    public void restore(RingCxTokens.Saved saved) {
+        tokens.restore(saved);
+    }
+
     /** {@code POST /api/auth/login/rc/accesstoken?includeRefresh=true}, form {@code rcAccessToken, rcTokenType}. */
     public void login(Exchange exchange) {
         Map<String, String> form = exchange.form();

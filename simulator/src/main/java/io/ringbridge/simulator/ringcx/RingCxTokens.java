@@ -4,13 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** RingCX tokens: HS256 JWT access tokens and opaque, rotating refresh tokens. */
-final class RingCxTokens {
+public final class RingCxTokens {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private final byte[] key = new byte[32];
     private final SecureRandom random = new SecureRandom();
@@ -18,7 +19,7 @@ final class RingCxTokens {
     private final ConcurrentHashMap<String, Grant> refresh = new ConcurrentHashMap<>();
 
     /** Who a token speaks for and until when. */
-    record Grant(long rcAccountId, long rcExtensionId, long expiresAtMillis) {
+    public record Grant(long rcAccountId, long rcExtensionId, long expiresAtMillis) {
     }
 
     RingCxTokens() {
@@ -52,6 +53,28 @@ final class RingCxTokens {
     /** Takes a refresh token out of circulation (rotation) and returns its grant; null when unknown. */
     Grant redeemRefresh(String token) {
         return token == null ? null : refresh.remove(token);
+    }
+
+    /** The signing key and every token, for the state file. */
+    Saved snapshot() {
+        return new Saved(Base64.getEncoder().encodeToString(key), Map.copyOf(access), Map.copyOf(refresh));
+    }
+
+    void restore(Saved saved) {
+        byte[] savedKey = Base64.getDecoder().decode(saved.key());
+        System.arraycopy(savedKey, 0, key, 0, key.length);
+        reset();
+        access.putAll(saved.access());
+        refresh.putAll(saved.refresh());
+    }
+
+    /** RingCX tokens as the state file keeps them. */
+    public record Saved(String key, Map<String, Grant> access, Map<String, Grant> refresh) {
+
+        public Saved {
+            access = access == null ? Map.of() : Map.copyOf(access);
+            refresh = refresh == null ? Map.of() : Map.copyOf(refresh);
+        }
     }
 
     void reset() {

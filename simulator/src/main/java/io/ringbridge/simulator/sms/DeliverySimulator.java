@@ -55,6 +55,29 @@ public final class DeliverySimulator implements AutoCloseable {
                 code), finalMs, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Picks up a restored message where its timeline stopped: a {@code Queued} one starts over, a {@code Sent}
+     * one reaches its final status after the usual delay; others are final already.
+     */
+    public void resume(StoredMessage message) {
+        if (!"Outbound".equals(message.direction)) {
+            return;
+        }
+        switch (message.status) {
+            case "Queued" -> start(message);
+            case "Sent" -> {
+                DeliverySettings s = settings;
+                DeliveryRule rule = s.ruleFor(message.to.getFirst());
+                boolean delivered = rule == null || rule.outcome() == DeliveryOutcome.DELIVERED;
+                timer.schedule(() -> move(message, delivered ? "Delivered" : "DeliveryFailed",
+                        rule == null ? null : rule.errorCode()), s.finalAfter().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            default -> {
+                // Delivered, DeliveryFailed or SendingFailed: nothing left to do
+            }
+        }
+    }
+
     private void move(StoredMessage message, String status, String errorCode) {
         message.update(status, errorCode);
         try {

@@ -15,22 +15,33 @@ import java.util.concurrent.atomic.LongAdder;
  * that the oldest are dropped (send counts stay), so long benchmarks do not exhaust the heap.
  */
 public final class MessageStore {
+    /** 2024-01-01T00:00:00Z, where the clock-seeded id sequences start. */
+    private static final long SEED_EPOCH_MILLIS = 1_704_067_200_000L;
+
     private final int capacity;
     private final java.util.concurrent.ConcurrentLinkedQueue<StoredMessage> order =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
 
-    public MessageStore(int capacity) {
-        this.capacity = Math.max(1, capacity);
-    }
-
-    private final AtomicLong ids = new AtomicLong(3_062_991_514_000L);
-    private final AtomicLong conversationIds = new AtomicLong(1_638_233_798_595_111_000L);
+    private final AtomicLong ids = new AtomicLong(clockSeeded(3_000_000_000_000L, 16));
+    private final AtomicLong conversationIds = new AtomicLong(clockSeeded(1_638_000_000_000_000_000L, 1000));
     private final ConcurrentHashMap<Long, StoredMessage> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, ConcurrentLinkedDeque<StoredMessage>> byExtension =
             new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Long> conversations = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<SendKey, LongAdder> sends = new ConcurrentHashMap<>();
+
+    public MessageStore(int capacity) {
+        this.capacity = Math.max(1, capacity);
+    }
+
+    /**
+     * A sequence start that grows with the clock, so that a simulator started after another one (even without
+     * its state file) does not hand out the same ids unless the earlier one issued over {@code perMilli} per ms.
+     */
+    private static long clockSeeded(long base, long perMilli) {
+        return base + (System.currentTimeMillis() - SEED_EPOCH_MILLIS) * perMilli;
+    }
 
     private record SendKey(String from, String to, String text) {
     }
@@ -42,18 +53,22 @@ public final class MessageStore {
         long conversation = conversations.computeIfAbsent(own + "|" + peer, k -> conversationIds.incrementAndGet());
         StoredMessage message = new StoredMessage(ids.incrementAndGet(), accountId, extensionId, ownerName,
                 direction, from, to, text, System.currentTimeMillis(), conversation, baseUrl, status);
-        byId.put(message.id, message);
-        byExtension.computeIfAbsent(extensionId, k -> new ConcurrentLinkedDeque<>()).addFirst(message);
-        order.add(message);
-        if (held.incrementAndGet() > capacity) {
-            dropOldest();
-        }
+        index(message);
         if ("Outbound".equals(direction)) {
             for (String recipient : to) {
                 sends.computeIfAbsent(new SendKey(from, recipient, text), k -> new LongAdder()).increment();
             }
         }
         return message;
+    }
+
+    private void index(StoredMessage message) {
+        byId.put(message.id, message);
+        byExtension.computeIfAbsent(message.extensionId, k -> new ConcurrentLinkedDeque<>()).addFirst(message);
+        order.add(message);
+        if (held.incrementAndGet() > capacity) {
+            dropOldest();
+        }
     }
 
     private void dropOldest() {
@@ -98,6 +113,49 @@ public final class MessageStore {
         }
         list.sort(Comparator.comparing(SendCount::from).thenComparing(SendCount::to).thenComparing(SendCount::text));
         return list;
+    }
+
+    /** Every message, the conversations and send counts, and the id sequences, for the state file. */
+    public Saved snapshot() {
+        List<StoredMessage.Saved> saved = new ArrayList<>();
+        for (StoredMessage message : all()) {
+            saved.add(message.saved());
+        }
+        return new Saved(ids.get(), conversationIds.get(), saved, Map.copyOf(conversations), sendCounts());
+    }
+
+    /**
+     * Replaces the store's content with a state file's. The sequences continue above both the saved ones and
+     * the clock-seeded ones, so ids never repeat. Returns the restored messages, oldest first.
+     */
+    public List<StoredMessage> restore(Saved saved) {
+        reset();
+        ids.accumulateAndGet(saved.lastId(), Math::max);
+        conversationIds.accumulateAndGet(saved.lastConversationId(), Math::max);
+        conversations.putAll(saved.conversations());
+        for (SendCount count : saved.sendCounts()) {
+            LongAdder adder = new LongAdder();
+            adder.add(count.count());
+            sends.put(new SendKey(count.from(), count.to(), count.text()), adder);
+        }
+        List<StoredMessage> restored = new ArrayList<>();
+        for (StoredMessage.Saved message : saved.messages()) {
+            StoredMessage stored = StoredMessage.restore(message);
+            index(stored);
+            restored.add(stored);
+        }
+        return restored;
+    }
+
+    /** The state file's view of a message store. */
+    public record Saved(long lastId, long lastConversationId, List<StoredMessage.Saved> messages,
+                        Map<String, Long> conversations, List<SendCount> sendCounts) {
+
+        public Saved {
+            messages = messages == null ? List.of() : List.copyOf(messages);
+            conversations = conversations == null ? Map.of() : Map.copyOf(conversations);
+            sendCounts = sendCounts == null ? List.of() : List.copyOf(sendCounts);
+        }
     }
 
     public int size() {

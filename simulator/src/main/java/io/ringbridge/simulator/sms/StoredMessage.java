@@ -82,6 +82,27 @@ public final class StoredMessage {
         return baseUrl;
     }
 
+    /** The message as the state file keeps it. */
+    public record Saved(long id, long accountId, long extensionId, String ownerName, String direction, String from,
+                        List<String> to, String text, long createdAtMillis, long conversationId, String baseUrl,
+                        String status, long lastModifiedMillis, String deliveryErrorCode, long deliveredAtMillis) {
+    }
+
+    synchronized Saved saved() {
+        return new Saved(id, accountId, extensionId, ownerName, direction, from, to, text, createdAtMillis,
+                conversationId, baseUrl, status, lastModifiedMillis, deliveryErrorCode, deliveredAtMillis);
+    }
+
+    static StoredMessage restore(Saved saved) {
+        StoredMessage message = new StoredMessage(saved.id(), saved.accountId(), saved.extensionId(),
+                saved.ownerName(), saved.direction(), saved.from(), saved.to(), saved.text(),
+                saved.createdAtMillis(), saved.conversationId(), saved.baseUrl(), saved.status());
+        message.lastModifiedMillis = saved.lastModifiedMillis();
+        message.deliveryErrorCode = saved.deliveryErrorCode();
+        message.deliveredAtMillis = saved.deliveredAtMillis();
+        return message;
+    }
+
     synchronized void update(String newStatus, String errorCode) {
         long now = System.currentTimeMillis();
         this.deliveryErrorCode = errorCode;

@@ -182,6 +182,15 @@ public final class SubscriptionEndpoint implements AutoCloseable {
         store.reset();
     }
 
+    /** Live subscriptions, for the state file. */
+    public List<Subscription.Saved> snapshot() {
+        return store.snapshot();
+    }
+
+    public void restore(List<Subscription.Saved> saved) {
+        store.restore(saved);
+    }
+
     private Subscription own(Exchange exchange, Caller caller) {
         String id = exchange.pathParam("subscriptionId");
         return store.find(id)

@@ -78,6 +78,19 @@ public final class SubscriptionStore {
         byId.values().removeIf(s -> s.expired(now));
     }
 
+    /** Live subscriptions, for the state file. */
+    List<Subscription.Saved> snapshot() {
+        return live().stream().map(Subscription::saved).toList();
+    }
+
+    /** Replaces every subscription with those of the state file (expired ones are dropped by the next sweep). */
+    void restore(List<Subscription.Saved> saved) {
+        byId.clear();
+        for (Subscription.Saved s : saved) {
+            add(Subscription.restore(s));
+        }
+    }
+
     void reset() {
         byId.clear();
     }
