@@ -11,6 +11,7 @@
 #   bench/messaging.sh pacing            # 20 extensions, Medium 40/10 s, alone and with another client
 #   RUNS=3 bench/messaging.sh pacing-shared   # only the case with another client, RUNS times
 #   SECONDS_PER_RUN=30 CONCURRENCY=64 bench/messaging.sh accept
+#   GATEWAY_JAR=/path/to/other-gateway.jar bench/messaging.sh drain   # measure another build, same drivers
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -18,7 +19,8 @@ WHAT=${1:-all}
 
 JAVA=$(find_java)
 ./mvnw -B -q -DskipTests package
-JAR=$(ls gateway/target/ringbridge-gateway-*-exec.jar | head -1)
+# GATEWAY_JAR: another build of the gateway to measure with these drivers (e.g. an older commit, for a before/after).
+JAR=${GATEWAY_JAR:-$(ls gateway/target/ringbridge-gateway-*-exec.jar | head -1)}
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 
 command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null

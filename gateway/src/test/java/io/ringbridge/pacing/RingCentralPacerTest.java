@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.ringbridge.pacing.RingCentralPacer.Grant;
 import io.ringbridge.ringcentral.RateLimitStatus;
 import io.ringbridge.ringcentral.RingCentralException;
-import io.ringbridge.ringcentral.RingCentralFailures;
+import io.ringbridge.ringcentral.RingCentralAnswers;
 import io.ringbridge.ringcentral.RingCentralUnreachableException;
 
 /** What a paced call records in the extension's window, whatever RingCentral made of the request. */
@@ -42,7 +42,7 @@ class RingCentralPacerTest {
     @Test
     void aRefusalsHeadersAreRecordedToo() {
         Grant grant = pacer.reserve(TENANT, EXTENSION, 1);
-        RingCentralException refused = RingCentralFailures.refused(400, medium(LIMIT - 1), null);
+        RingCentralException refused = RingCentralAnswers.refused(400, medium(LIMIT - 1), null);
 
         assertThat(catchThrowable(() -> pacer.call(grant, () -> {
             throw refused;
@@ -54,7 +54,7 @@ class RingCentralPacerTest {
     @Test
     void a429BlocksTheExtensionForItsRetryAfter() {
         Grant grant = pacer.reserve(TENANT, EXTENSION, 1);
-        RingCentralException tooMany = RingCentralFailures.refused(429, medium(0), Duration.ofSeconds(5));
+        RingCentralException tooMany = RingCentralAnswers.refused(429, medium(0), Duration.ofSeconds(5));
 
         assertThat(catchThrowable(() -> pacer.call(grant, () -> {
             throw tooMany;
@@ -69,7 +69,7 @@ class RingCentralPacerTest {
     @Test
     void a429WithoutRetryAfterBlocksForAFullMinute() {
         Grant grant = pacer.reserve(TENANT, EXTENSION, 1);
-        RingCentralException tooMany = RingCentralFailures.refused(429, medium(0), null);
+        RingCentralException tooMany = RingCentralAnswers.refused(429, medium(0), null);
 
         catchThrowable(() -> pacer.call(grant, () -> {
             throw tooMany;
@@ -83,7 +83,7 @@ class RingCentralPacerTest {
     void aRequestThatNeverReachedRingCentralGivesItsSlotBack() {
         Grant grant = pacer.reserve(TENANT, EXTENSION, 100);
         assertThat(grant.slots()).as("a few at once until RingCentral answers").isEqualTo(PacingWindow.SHARED_IN_FLIGHT);
-        RingCentralUnreachableException notSent = RingCentralFailures.unreachable(false);
+        RingCentralUnreachableException notSent = RingCentralAnswers.unreachable(false);
 
         assertThat(catchThrowable(() -> pacer.call(grant, () -> {
             throw notSent;
@@ -95,7 +95,7 @@ class RingCentralPacerTest {
     @Test
     void aRequestWhoseAnswerWasLostKeepsItsSlot() {
         Grant grant = pacer.reserve(TENANT, EXTENSION, 100);
-        RingCentralUnreachableException lost = RingCentralFailures.unreachable(true);
+        RingCentralUnreachableException lost = RingCentralAnswers.unreachable(true);
 
         assertThat(catchThrowable(() -> pacer.call(grant, () -> {
             throw lost;

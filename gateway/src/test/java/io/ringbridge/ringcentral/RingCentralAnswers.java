@@ -1,6 +1,8 @@
 package io.ringbridge.ringcentral;
 
+import java.io.IOException;
 import java.net.ConnectException;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,6 +28,17 @@ public final class RingCentralAnswers {
                                                String requestId) {
         return new RingCentralException("test call", status, errorCodes, oauthError, description, null,
                 new RateLimitStatus(null, null, null, null), requestId);
+    }
+
+    /** A refused send with these rate-limit headers and {@code Retry-After} (null: absent). */
+    public static RingCentralException refused(int status, RateLimitStatus rateLimit, Duration retryAfter) {
+        return new RingCentralException("sendSms", status, List.of(), null, null, retryAfter, rateLimit, null);
+    }
+
+    /** A send with no usable answer: the connection failed before the request was sent, or the answer was lost. */
+    public static RingCentralUnreachableException unreachable(boolean requestMayHaveArrived) {
+        IOException cause = requestMayHaveArrived ? new IOException("connection reset") : new ConnectException("refused");
+        return new RingCentralUnreachableException("sendSms", requestMayHaveArrived, cause);
     }
 
     /** No answer: the connection was refused, so the request certainly did not arrive. */
