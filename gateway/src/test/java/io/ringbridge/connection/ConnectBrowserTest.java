@@ -27,6 +27,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.Browser;
 import io.ringbridge.testsupport.ConnectFlow;
@@ -43,6 +44,7 @@ import tools.jackson.databind.JsonNode;
  * RingCentral button, RingCentral's consent page, and the gateway's result page, with every redirect and content
  * security policy as a browser enforces them.
  */
+@SharedGateways
 @EveryDatabase
 class ConnectBrowserTest {
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.params.Parameter;
 
 import io.ringbridge.simulator.faults.FaultRule;
 import io.ringbridge.simulator.faults.Operations;
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
@@ -39,6 +40,7 @@ import tools.jackson.databind.JsonNode;
  * docs/API.md "RingCentral connection": a connect token and an OAuth state are single use even when many requests race
  * for them (a double-clicked button, a browser retrying, a replayed redirect).
  */
+@SharedGateways
 @EveryDatabase
 class ConnectConcurrencyTest {
 

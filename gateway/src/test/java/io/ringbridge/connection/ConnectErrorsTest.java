@@ -27,6 +27,7 @@ import io.ringbridge.platform.db.Timestamps;
 import io.ringbridge.simulator.faults.FaultRule;
 import io.ringbridge.simulator.faults.Operations;
 import io.ringbridge.simulator.oauth.OAuthSettings;
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
@@ -42,6 +43,7 @@ import io.ringbridge.testsupport.World;
  * Every error row of docs/API.md "RingCentral connection", over HTTP against the simulated RingCentral: the status, and
  * the exact error string (JSON) or what the page tells the person who is looking at it (HTML).
  */
+@SharedGateways
 @EveryDatabase
 class ConnectErrorsTest {
 

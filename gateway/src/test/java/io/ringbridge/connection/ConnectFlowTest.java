@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
@@ -31,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  * docs/API.md "RingCentral connection" over HTTP against the simulator: the connect flow, its pages and the
  * connection's state.
  */
+@SharedGateways
 @EveryDatabase
 class ConnectFlowTest {
 

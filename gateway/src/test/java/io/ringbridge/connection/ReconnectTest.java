@@ -19,6 +19,7 @@ import org.junit.jupiter.params.Parameter;
 
 import io.ringbridge.simulator.faults.FaultRule;
 import io.ringbridge.simulator.faults.Operations;
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
@@ -34,6 +35,7 @@ import tools.jackson.databind.JsonNode;
  * docs/API.md "RingCentral connection", reconnect: the same extension connecting again is updated in place (new tokens,
  * active, its subscription re-created, its old RingCentral session ended), and a reconnect that fails changes nothing.
  */
+@SharedGateways
 @EveryDatabase
 class ReconnectTest {
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
@@ -27,6 +28,7 @@ import io.ringbridge.testsupport.World;
 import tools.jackson.databind.JsonNode;
 
 /** A tenant brings its own RingCentral app ({@code /v1/rc/app}); and the permission (scope) check. */
+@SharedGateways
 @EveryDatabase
 class TenantAppTest {
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
@@ -23,6 +24,7 @@ import io.ringbridge.testsupport.Response;
 import io.ringbridge.testsupport.World;
 
 /** docs/API.md "SMS": a message goes from 202 to sent through RingCentral (the simulator), once. */
+@SharedGateways
 @EveryDatabase
 class SendSmsTest {
 

@@ -37,6 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.ringbridge.platform.db.Timestamps;
 import io.ringbridge.simulator.admin.MessageView;
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
@@ -51,6 +52,7 @@ import tools.jackson.databind.JsonNode;
  * docs/API.md "Status" {@code GET /v1/sms/status/:id} and the [ext] history {@code GET /v1/sms/messages}: fields,
  * formats, errors, tenant scope, filters, limits, cursor pagination, and that the history query walks its index.
  */
+@SharedGateways
 @EveryDatabase
 class SmsStatusAndHistoryTest {
 

@@ -32,6 +32,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ringbridge.platform.ids.IdKind;
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
@@ -46,6 +47,7 @@ import tools.jackson.databind.JsonNode;
  * docs/API.md "Send" {@code POST /v1/sms/send}: every validation error with its exact string and status, authentication
  * (§0.1), the 202 answer, tenant isolation, and the [ext] Idempotency-Key.
  */
+@SharedGateways
 @EveryDatabase
 class SmsValidationTest {
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
@@ -20,6 +21,7 @@ import io.ringbridge.testsupport.Gateways;
 import io.ringbridge.testsupport.Response;
 
 /** docs/API.md "Conventions" every route shares: request ids, security headers, error bodies, limits on input. */
+@SharedGateways
 @EveryDatabase
 class HttpConventionsTest {
 

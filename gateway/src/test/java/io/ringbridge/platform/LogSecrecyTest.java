@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
@@ -19,6 +20,7 @@ import io.ringbridge.testsupport.Response;
 import io.ringbridge.testsupport.TestGateway;
 
 /** Logs carry the request id, and no secret ever reaches a log line. */
+@SharedGateways
 @EveryDatabase
 class LogSecrecyTest {
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
@@ -15,6 +16,7 @@ import io.ringbridge.testsupport.Response;
 import tools.jackson.databind.JsonNode;
 
 /** Probes, metrics and API docs. */
+@SharedGateways
 @EveryDatabase
 class OperationsTest {
 

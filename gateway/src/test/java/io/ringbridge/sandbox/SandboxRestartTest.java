@@ -78,7 +78,8 @@ class SandboxRestartTest {
                     api.get("/v1/sms/status/" + messageId, app.apiKey()).text("status").equals("delivered"));
 
             // The restored session refreshes with this start's app secret once its access token nears expiry.
-            await().atMost(Duration.ofSeconds(90)).until(() -> simulator.tokenRequests("refresh_token") > 0);
+            long refreshesBefore = simulator.tokenRequests("refresh_token");
+            await().atMost(Duration.ofSeconds(90)).until(() -> simulator.tokenRequests("refresh_token") > refreshesBefore);
             assertThat(api.get("/v1/rc/extensions", app.apiKey()).json().path("extensions").get(0).path("status")
                     .asString()).isEqualTo("active");
             assertThat(rcMessageIdOnceSent(api, app.apiKey(), send(api, app.apiKey(), "After the refresh")))
@@ -89,12 +90,13 @@ class SandboxRestartTest {
     }
 
     private TestGateway.Builder gateway(HttpRelay front) {
-        return TestGateway.on(database).property("ringbridge.public-url", front.baseUri().toString());
+        return TestGateway.on(database).property("ringbridge.public-url", front.baseUri().toString())
+                .property("ringbridge.connection.refresh-sweep-interval", "1s");
     }
 
     /**
-     * Access tokens that live 90 s: past the restart, but the gateway refreshes them 30 s after issue (its margin
-     * is a minute), so the restored session must refresh in the second gateway's lifetime.
+     * Access tokens that live 90 s: past the restart, but the gateway refreshes them at two thirds of that (checked
+     * every second here), so the restored session must refresh in the second gateway's lifetime.
      */
     private static SimulatorAdmin shortAccessTokens(TestGateway gateway) {
         SimulatorAdmin admin = gateway.bean(RingCentralSimulator.class).admin();

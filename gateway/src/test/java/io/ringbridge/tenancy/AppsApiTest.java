@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
@@ -18,6 +19,7 @@ import io.ringbridge.testsupport.Response;
 import tools.jackson.databind.JsonNode;
 
 /** docs/API.md "Apps and API keys" (without test-webhook and secret rotation): every status code and error string. */
+@SharedGateways
 @EveryDatabase
 class AppsApiTest {
 

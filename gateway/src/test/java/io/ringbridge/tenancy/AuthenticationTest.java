@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
@@ -20,6 +21,7 @@ import io.ringbridge.testsupport.Response;
 import io.ringbridge.testsupport.TestGateway;
 
 /** docs/API.md "Conventions": the authentication errors, roles and tenant status. */
+@SharedGateways
 @EveryDatabase
 class AuthenticationTest {
 

@@ -8,6 +8,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.Fixtures;
 import io.ringbridge.testsupport.Gateways;
@@ -17,6 +18,7 @@ import io.ringbridge.testsupport.TestGateway;
  * Instances keep what they learnt about a key for at most {@link ApiKeyLookup#FRESH_FOR} (docs/decisions/0003):
  * the instance that makes a change applies it to its very next request, the others within that time.
  */
+@SharedGateways
 class ClusterKeyChangesTest {
 
     /** FRESH_FOR, plus room for a slow test machine; what is asserted is that the change does arrive, and soon. */

@@ -8,6 +8,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.Fixtures;
 import io.ringbridge.testsupport.Gateways;
@@ -18,6 +19,7 @@ import io.ringbridge.testsupport.TestGateway;
  * Two gateway instances on one PostgreSQL enforce one budget, not one each. PostgreSQL only:
  * the embedded H2 database belongs to a single process.
  */
+@SharedGateways
 class ClusterRateLimitTest {
 
     static TestGateway first;

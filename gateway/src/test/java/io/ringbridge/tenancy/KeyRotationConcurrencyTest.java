@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
@@ -21,6 +22,7 @@ import io.ringbridge.testsupport.Response;
 import io.ringbridge.testsupport.TestGateway;
 
 /** Concurrent key rotations on one app leave exactly one working key. */
+@SharedGateways
 @EveryDatabase
 class KeyRotationConcurrencyTest {
 

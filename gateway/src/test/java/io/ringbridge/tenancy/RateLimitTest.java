@@ -84,10 +84,14 @@ class RateLimitTest {
         // The other tests of this class spent a few admin requests on fixtures; the rest of the 500 must pass.
         assertThat(remaining).isBetween(400, 499);
 
-        for (int i = 0; i < remaining; i++) {
-            assertThat(api.get("/v1/tenants", ADMIN_KEY).status()).as("admin request %d", i + 2).isEqualTo(200);
+        // Requests of earlier tests may leave the one-minute window while this runs: count until the first refusal.
+        int passed = 0;
+        Response limited;
+        while ((limited = api.get("/v1/tenants", ADMIN_KEY)).status() == 200) {
+            passed++;
+            assertThat(passed).as("admitted in one minute").isLessThanOrEqualTo(500);
         }
-        Response limited = api.get("/v1/tenants", ADMIN_KEY);
+        assertThat(passed).as("the rest of the 500 passed").isGreaterThanOrEqualTo(remaining);
 
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.error()).isEqualTo("Too many requests");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
 import io.ringbridge.platform.crypto.SecretBox;
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
@@ -26,6 +27,7 @@ import io.ringbridge.testsupport.Response;
 import io.ringbridge.testsupport.TestGateway;
 
 /** No API key or webhook secret is stored in plaintext, in any column of any table. */
+@SharedGateways
 @EveryDatabase
 class SecretsAtRestTest {
 

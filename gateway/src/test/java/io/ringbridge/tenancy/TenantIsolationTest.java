@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
@@ -14,6 +15,7 @@ import io.ringbridge.testsupport.Gateways;
 import io.ringbridge.testsupport.Response;
 
 /** An app key of tenant A can neither see nor touch tenant B. */
+@SharedGateways
 @EveryDatabase
 class TenantIsolationTest {
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
@@ -16,6 +17,7 @@ import io.ringbridge.testsupport.Response;
 import tools.jackson.databind.JsonNode;
 
 /** docs/API.md "Tenants": every status code and error string of the tenant routes. */
+@SharedGateways
 @EveryDatabase
 class TenantsApiTest {
 

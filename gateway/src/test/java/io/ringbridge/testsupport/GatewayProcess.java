@@ -47,7 +47,8 @@ public final class GatewayProcess implements AutoCloseable {
             command.add("--server.port=0");
             properties.forEach((name, value) -> command.add("--" + name + "=" + value));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            int port = Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+            // Generous: a loaded 2-core CI machine has taken minutes to start a JVM with the whole application.
+            int port = Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
                     .until(() -> port(log, process), p -> p != null && p > 0);
             GatewayProcess gateway = new GatewayProcess(process, log, URI.create("http://127.0.0.1:" + port));
             Awaitility.await().atMost(Duration.ofSeconds(30))

@@ -9,8 +9,6 @@ import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationPreparedEvent;
-import org.springframework.context.ApplicationListener;
 
 /**
  * Every line every gateway under test logs, formatted with the request id, message and stack trace, so
@@ -28,11 +26,7 @@ public final class LogCapture {
         return List.copyOf(LINES);
     }
 
-    /** Spring Boot resets Logback while starting an application; this puts the capture back after it. */
-    static ApplicationListener<ApplicationPreparedEvent> attacher() {
-        return event -> attach();
-    }
-
+    /** Adds the capture to the root logger once (the test gateways leave Logback's configuration alone). */
     static synchronized void attach() {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +23,13 @@ public final class TestGateway implements AutoCloseable {
 
     /** The operator key every test gateway is configured with. */
     public static final String ADMIN_KEY = "sgw_" + "ad".repeat(16);
+
+    static {
+        // Gateways start while others run (test classes run in parallel): Boot's logging system would reset the
+        // JVM-wide Logback at each start, dropping the others' lines. logback-test.xml configures it once instead.
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+        LogCapture.attach();
+    }
 
     private final ConfigurableApplicationContext context;
     private final Database database;
@@ -119,7 +127,6 @@ public final class TestGateway implements AutoCloseable {
             args.add("--database.url=" + (url == null ? "" : url));
             properties.forEach((name, value) -> args.add("--" + name + "=" + value));
             SpringApplication application = new SpringApplication(RingBridgeApplication.class);
-            application.addListeners(LogCapture.attacher());
             ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
             return new TestGateway(context, database, url, dir);
         }
