@@ -28,6 +28,8 @@ final class PostgresListener {
     private final DatabaseUrl url;
     private final NotificationProperties properties;
     private volatile boolean running = true;
+    /** A lost connection is logged once, not at every failed attempt to listen again. */
+    private boolean lost;
     private Thread thread;
 
     private PostgresListener(DatabaseNotifications notifications, DatabaseUrl url, NotificationProperties properties) {
@@ -57,8 +59,11 @@ final class PostgresListener {
                 listen(connection);
             } catch (SQLException | RuntimeException e) {
                 if (running) {
-                    log.warn("Lost the database connection listening for notifications ({}); listening again in {}",
-                            e.getMessage(), properties.reconnectDelay());
+                    if (!lost) {
+                        log.warn("Lost the database connection listening for other instances' notifications ({}); "
+                                + "trying again every {}", e.getMessage(), properties.reconnectDelay());
+                    }
+                    lost = true;
                     pause();
                 }
             }
@@ -68,6 +73,10 @@ final class PostgresListener {
     private void listen(Connection connection) throws SQLException {
         Set<String> channels = new HashSet<>();
         listenTo(connection, channels);
+        if (lost) {
+            lost = false;
+            log.info("Listening for other instances' notifications again");
+        }
         // Whatever changed while this instance was not listening went unheard.
         notifications.catchUp();
         PGConnection notified = connection.unwrap(PGConnection.class);
