@@ -17,9 +17,10 @@ import io.ringbridge.platform.db.Timestamps;
  * Finds the app behind an API key hash, with what authentication needs to know in the same read.
  *
  * <p>Answers are kept for {@link #FRESH_FOR}: every API request authenticates, and a database round trip for each
- * one was a large share of what a request costs on PostgreSQL. A change made through this instance (a rotated or
- * deleted key, a suspended tenant) applies to its next request; other instances see it within {@link #FRESH_FOR}
- * (docs/decisions/0003). Unknown keys are not kept, so a new key works at once everywhere.
+ * one was a large share of what a request costs on PostgreSQL. A change made through any instance (a rotated or
+ * deleted key, a suspended tenant) makes every instance forget what it kept ({@code TenantChanges}); one made
+ * behind the gateway's back is seen within {@link #FRESH_FOR} (docs/decisions/0003). Unknown keys and the keys of
+ * tenants that are not active are not kept, so a new key and a reactivated tenant work at once everywhere.
  */
 @Repository
 class ApiKeyLookup {
@@ -57,7 +58,8 @@ class ApiKeyLookup {
         }
         long readIn = generation.get();
         Optional<KeyOwner> owner = read(keyHash);
-        owner.ifPresent(found -> known.put(keyHash, new Known(found, readIn)));
+        owner.filter(found -> found.tenantStatus() == TenantStatus.ACTIVE)
+                .ifPresent(found -> known.put(keyHash, new Known(found, readIn)));
         return owner;
     }
 

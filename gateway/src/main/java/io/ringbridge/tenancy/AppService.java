@@ -26,17 +26,17 @@ class AppService {
     private final SecretBox secrets;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final ApiKeyLookup keys;
+    private final TenantChanges changes;
 
     AppService(Apps apps, Tenants tenants, WebhookUrls webhookUrls, SecretBox secrets,
-               TransactionTemplate transactions, Clock clock, ApiKeyLookup keys) {
+               TransactionTemplate transactions, Clock clock, TenantChanges changes) {
         this.apps = apps;
         this.tenants = tenants;
         this.webhookUrls = webhookUrls;
         this.secrets = secrets;
         this.transactions = transactions;
         this.clock = clock;
-        this.keys = keys;
+        this.changes = changes;
     }
 
     RegisteredApp register(Caller caller, AppRequests.Register request) {
@@ -106,20 +106,20 @@ class AppService {
     }
 
     void delete(Caller caller, String appId) {
-        get(caller, appId);
+        App app = get(caller, appId);
         if (!apps.delete(appId, clock.instant())) {
             throw ApiException.notFound("App not found", "app_not_found");
         }
-        keys.forgetAll();
+        changes.changed(app.tenantId());
     }
 
     RotatedKey rotateKey(Caller caller, String appId) {
-        get(caller, appId);
+        App app = get(caller, appId);
         String apiKey = ApiKeys.generate();
         if (!apps.replaceKey(appId, ApiKeys.hash(apiKey), ApiKeys.prefix(apiKey), clock.instant())) {
             throw ApiException.notFound("App not found", "app_not_found");
         }
-        keys.forgetAll();
+        changes.changed(app.tenantId());
         return new RotatedKey(apiKey, ApiKeys.prefix(apiKey));
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ringbridge.platform.ids.IdKind;
 import io.ringbridge.platform.web.ApiException;
@@ -14,12 +15,14 @@ class TenantService {
 
     private final Tenants tenants;
     private final Clock clock;
-    private final ApiKeyLookup keys;
+    private final TenantChanges changes;
+    private final TransactionTemplate transactions;
 
-    TenantService(Tenants tenants, Clock clock, ApiKeyLookup keys) {
+    TenantService(Tenants tenants, Clock clock, TenantChanges changes, TransactionTemplate transactions) {
         this.tenants = tenants;
         this.clock = clock;
-        this.keys = keys;
+        this.changes = changes;
+        this.transactions = transactions;
     }
 
     Tenant create(String name) {
@@ -47,8 +50,12 @@ class TenantService {
                     "status must be one of active, suspended, inactive", "invalid_status"));
         }
         Instant now = clock.instant();
-        tenants.update(tenantId, name, status, now);
-        keys.forgetAll();
+        TenantStatus changedTo = status;
+        transactions.executeWithoutResult(tx -> {
+            tenants.update(tenantId, name, changedTo, now);
+            // Every instance, this one before the answer goes out, drops what it kept about the tenant.
+            changes.changed(tenantId);
+        });
         return new Tenant(tenantId, name, status, current.createdAt(), now);
     }
 

@@ -41,6 +41,11 @@ class Tenants {
         return jdbc.sql("SELECT * FROM tenant ORDER BY created_at, id").query(Tenants::map).list();
     }
 
+    /** Ids of the tenants that are suspended or inactive. */
+    List<String> notActive() {
+        return jdbc.sql("SELECT id FROM tenant WHERE status <> 'active' ORDER BY id").query(String.class).list();
+    }
+
     boolean exists() {
         return jdbc.sql("SELECT COUNT(*) FROM tenant").query(Long.class).single() > 0;
     }

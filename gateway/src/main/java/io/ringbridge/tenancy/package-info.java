@@ -5,10 +5,13 @@
  * Routes reached without a key (browsers, RingCentral) are marked {@link io.ringbridge.tenancy.Unauthenticated};
  * operator routes {@link io.ringbridge.tenancy.AdminOnly}.
  *
- * <p>Only key hashes are stored; the key behind a hash is cached briefly per instance, so a change made elsewhere
- * reaches other instances within that time (docs/decisions/0003). A client with too many failed authentications is
- * blocked on every instance. The first start on an empty database creates a tenant and an app and shows its key once
- * ({@link io.ringbridge.tenancy.TenantBootstrapped} announces it in-process). Other modules ask the status of a
- * tenant through {@code TenantStatuses}.
+ * <p>Only key hashes are stored; what a key and a tenant's status resolve to is cached briefly per instance, and
+ * only while the tenant is active. A change to a tenant, its apps or their keys is announced to every instance with
+ * its commit ({@code TenantChanges}, a database notification): each drops what it cached at once, so a suspension
+ * or a rotated key applies everywhere at once and a reactivated tenant works at once (docs/decisions/0003, 0004).
+ * A client with too many failed authentications is blocked on every instance. The first start on an empty database
+ * creates a tenant and an app and shows its key once ({@link io.ringbridge.tenancy.TenantBootstrapped} announces it
+ * in-process). Other modules ask the status of a tenant through {@code TenantStatuses}, and hear of tenants that are
+ * no longer active through {@link io.ringbridge.tenancy.TenantsNotActive}.
  */
 package io.ringbridge.tenancy;

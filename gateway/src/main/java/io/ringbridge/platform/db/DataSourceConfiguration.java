@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import io.ringbridge.platform.config.RingBridgeProperties;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DatabaseProperties.class)
+@EnableConfigurationProperties({DatabaseProperties.class, NotificationProperties.class})
 class DataSourceConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DataSourceConfiguration.class);
