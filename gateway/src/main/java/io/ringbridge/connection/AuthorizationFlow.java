@@ -55,6 +55,15 @@ class AuthorizationFlow {
         });
     }
 
+    /**
+     * The RingCentral server a click on this link would lead to, found without using up the link: the tenant's own
+     * app's, else the operator's (also for a link that cannot be used, whose click ends on the gateway's own page).
+     */
+    URI serverFor(String token) {
+        return tokens.tenantOfUsable(token).flatMap(apps::describe).map(RingCentralApps.TenantApp::server)
+                .orElseGet(() -> apps.operatorServer());
+    }
+
     URI redirectUri() {
         return publicUrl.resolve(CALLBACK_PATH);
     }

@@ -1,5 +1,6 @@
 package io.ringbridge.connection;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +34,14 @@ class ConnectPagesController {
     private final AuthorizationFlow flow;
     private final ConnectionSetup setup;
     private final OperatorRingCentral operator;
+    private final RingCentralServers servers;
 
-    ConnectPagesController(AuthorizationFlow flow, ConnectionSetup setup, OperatorRingCentral operator) {
+    ConnectPagesController(AuthorizationFlow flow, ConnectionSetup setup, OperatorRingCentral operator,
+                           RingCentralServers servers) {
         this.flow = flow;
         this.setup = setup;
         this.operator = operator;
+        this.servers = servers;
     }
 
     @GetMapping(path = "/v1/rc/connect", produces = MediaType.TEXT_HTML_VALUE)
@@ -54,7 +58,7 @@ class ConnectPagesController {
                 .paragraph("Connect your RingCentral account so that SMS can be sent from and received on your "
                         + "RingCentral phone numbers.")
                 .paragraph("You will sign in at RingCentral and be asked to allow access. This link works once.")
-                .form("/v1/rc/connect", "token", token, "Connect RingCentral", "https:", operator.app().server().toString())
+                .form("/v1/rc/connect", "token", token, "Connect RingCentral", origin(flow.serverFor(token)))
                 .respond(HttpStatus.OK, operator.sandbox());
     }
 
@@ -90,10 +94,9 @@ class ConnectPagesController {
                                @RequestParam(required = false) String format, HttpServletRequest request) {
         boolean json = "json".equalsIgnoreCase(format);
         if (error != null) {
-            if (state != null) {
-                setup.abandon(state); // the state is spent either way
-            }
-            return failure(CallbackFailures.deniedAtRingCentral(error, errorDescription), json, request);
+            // The state is spent either way; only an authorization this gateway started names whose words these are.
+            boolean fromAllowedServer = state != null && setup.abandon(state).filter(servers::allows).isPresent();
+            return failure(CallbackFailures.deniedAtRingCentral(error, errorDescription, fromAllowedServer), json, request);
         }
         if (code == null || code.isBlank() || state == null || state.isBlank()) {
             return failure(CallbackFailures.missingParameters(), json, request);
@@ -147,6 +150,11 @@ class ConnectPagesController {
             page.facts(Map.of("Details", failure.detail()));
         }
         return page.nextSteps(failure.nextSteps()).respond(failure.status(), operator.sandbox());
+    }
+
+    /** The click is answered by a redirect to RingCentral's authorize page, which the page's form-action must allow. */
+    private static String origin(URI server) {
+        return server.getScheme() + "://" + server.getRawAuthority();
     }
 
     private static String extensionLabel(ConnectionSetup.Connected connected) {
