@@ -24,10 +24,11 @@ class RingCentralServers {
             URI.create("https://platform.devtest.ringcentral.com"));
 
     private final Set<String> allowed = new HashSet<>();
+    private final OperatorRingCentral operator;
 
     RingCentralServers(RingCentralProperties properties, OperatorRingCentral operator) {
+        this.operator = operator;
         RINGCENTRAL.forEach(server -> allowed.add(key(server)));
-        allowed.add(key(operator.app().server()));
         for (URI server : properties.allowedServers()) {
             if (!"https".equalsIgnoreCase(server.getScheme()) || server.getHost() == null
                     || server.getRawUserInfo() != null || server.getRawQuery() != null) {
@@ -38,7 +39,9 @@ class RingCentralServers {
     }
 
     boolean allows(URI server) {
-        return server.getHost() != null && allowed.contains(key(server));
+        // The operator's server is asked each time: the sandbox's is only known once the web server has its port.
+        return server.getHost() != null
+                && (allowed.contains(key(server)) || key(server).equals(key(operator.app().server())));
     }
 
     /** Scheme, host and port as a browser compares origins, and the path (the simulator is mounted under one). */
