@@ -72,6 +72,16 @@ class ConnectPagesController {
             return ResponseEntity.status(HttpStatus.SEE_OTHER).location(start.authorizeUrl())
                     .header("Cache-Control", "no-store").build();
         }
+        if (start.refusedServer() != null) {
+            return HtmlPage.of("This RingCentral app can't be used", HtmlPage.Tone.ERROR)
+                    .paragraph("The tenant's own RingCentral app is set to the server " + start.refusedServer()
+                            + ", which is not a RingCentral server this gateway allows. Nothing was sent there, and "
+                            + "the link was not used up.")
+                    .nextSteps(List.of("Ask the tenant's administrator to set the app again on a RingCentral server "
+                                    + "(PUT /v1/rc/app), or to go back to the operator's app (DELETE /v1/rc/app).",
+                            "Then open the same link again."))
+                    .respond(HttpStatus.BAD_REQUEST, operator.sandbox());
+        }
         HtmlPage page = switch (start.rejection()) {
             case MISSING -> HtmlPage.of("This link is incomplete", HtmlPage.Tone.ERROR)
                     .paragraph("The connection link is missing its token.");

@@ -114,6 +114,25 @@ class TenantAppTest {
         assertThat(click.header("Location")).as("links still lead to the operator's RingCentral").startsWith(server + "/restapi/oauth/authorize?");
     }
 
+    /** An app stored before servers were confined: its server is never sent a tenant's people. */
+    @Test
+    void aStoredServerThatIsNoLongerAllowedIsNeverUsedForANewConnection() {
+        putOwnApp(server);
+        world.gateway().jdbc().sql("UPDATE rc_app SET server = 'https://169.254.169.254' WHERE tenant_id = :t")
+                .param("t", app.tenantId()).update();
+        String link = ConnectFlow.link(api, app.apiKey(), false);
+
+        Response click = ConnectFlow.click(api, link);
+
+        assertThat(ConnectWorld.title(click)).isEqualTo("This RingCentral app can't be used");
+        assertThat(ConnectWorld.htmlPage(click, 400)).contains("https://169.254.169.254", "PUT /v1/rc/app", "DELETE /v1/rc/app");
+        assertThat(click.header("Location")).isNull();
+        putOwnApp(server);
+        Response again = ConnectFlow.click(api, link);
+        assertThat(again.status()).as("the link was not used up: %s", again).isEqualTo(303);
+        assertThat(again.header("Location")).startsWith(server + "/restapi/oauth/authorize?");
+    }
+
     @Test
     void ringCentralsOwnServersAreAcceptedAndTheConfirmationPageMayPostOnlyThere() {
         for (String candidate : List.of("https://platform.devtest.ringcentral.com/", "https://PLATFORM.ringcentral.com:443",
