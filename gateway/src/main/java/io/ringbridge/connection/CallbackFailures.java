@@ -12,6 +12,9 @@ import io.ringbridge.ringcentral.RingCentralFailure;
 /** Turns what went wrong during a connection into a {@link CallbackFailure} a tenant admin can act on. */
 final class CallbackFailures {
 
+    /** The most of RingCentral's error description a page shows. */
+    static final int DESCRIPTION_MAX = 200;
+
     private static final String NEW_LINK = "Ask the app that sent you here for a new connection link and open it again.";
 
     private CallbackFailures() {
@@ -31,15 +34,32 @@ final class CallbackFailures {
                 List.of(NEW_LINK, "Finish signing in to RingCentral within a few minutes of clicking Connect RingCentral."));
     }
 
-    static CallbackFailure deniedAtRingCentral(String error, String description) {
-        boolean denied = "access_denied".equals(error);
-        String what = description != null && !description.isBlank() ? description
-                : denied ? "Access was not granted." : "RingCentral reported: " + error;
+    /**
+     * RingCentral sent the user back with an error. Anyone can open the callback with any parameters, so the page
+     * speaks in the gateway's words, names the error code only as a code, and shows RingCentral's description only
+     * when {@code fromAllowedServer} (the state was an authorization this gateway started at an allowed server).
+     */
+    static CallbackFailure deniedAtRingCentral(String error, String description, boolean fromAllowedServer) {
+        String code = errorCode(error);
+        boolean denied = "access_denied".equals(code);
+        String said = "RingCentral said: " + code + (fromAllowedServer && description != null && !description.isBlank()
+                ? " - " + shortened(description) : "");
         return new CallbackFailure(HttpStatus.BAD_REQUEST, denied ? "access_denied" : "authorization_error",
                 denied ? "RingCentral access was not granted" : "RingCentral could not authorize the connection",
-                what, "RingCentral said: " + (error == null ? "error" : error) + (description == null ? "" : " - " + description),
+                denied ? "Access was not granted." : "RingCentral reported: " + code, said,
                 denied ? List.of(NEW_LINK, "On RingCentral's page, sign in and choose Authorize (or Approve) to allow sending and receiving SMS.")
-                        : List.of(NEW_LINK, "If it happens again, give your RingCentral administrator the message above."));
+                        : List.of(NEW_LINK, "If it happens again, give your RingCentral administrator the error code above."));
+    }
+
+    /** An OAuth error code is a short token ({@code access_denied}); anything else is not shown as one. */
+    static String errorCode(String error) {
+        return error != null && error.matches("[A-Za-z0-9_.-]{1,64}") ? error : "unrecognized_error";
+    }
+
+    /** One line of at most {@value #DESCRIPTION_MAX} characters: a description, not a page of someone else's text. */
+    static String shortened(String text) {
+        String line = text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        return line.length() <= DESCRIPTION_MAX ? line : line.substring(0, DESCRIPTION_MAX - 1).strip() + "…";
     }
 
     static CallbackFailure exchange(RingCentralFailure failure, RingCentralApp app, URI redirectUri) {

@@ -1,5 +1,6 @@
 package io.ringbridge.connection;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +34,14 @@ class ConnectPagesController {
     private final AuthorizationFlow flow;
     private final ConnectionSetup setup;
     private final OperatorRingCentral operator;
+    private final RingCentralServers servers;
 
-    ConnectPagesController(AuthorizationFlow flow, ConnectionSetup setup, OperatorRingCentral operator) {
+    ConnectPagesController(AuthorizationFlow flow, ConnectionSetup setup, OperatorRingCentral operator,
+                           RingCentralServers servers) {
         this.flow = flow;
         this.setup = setup;
         this.operator = operator;
+        this.servers = servers;
     }
 
     @GetMapping(path = "/v1/rc/connect", produces = MediaType.TEXT_HTML_VALUE)
@@ -54,7 +58,7 @@ class ConnectPagesController {
                 .paragraph("Connect your RingCentral account so that SMS can be sent from and received on your "
                         + "RingCentral phone numbers.")
                 .paragraph("You will sign in at RingCentral and be asked to allow access. This link works once.")
-                .form("/v1/rc/connect", "token", token, "Connect RingCentral", "https:", operator.app().server().toString())
+                .form("/v1/rc/connect", "token", token, "Connect RingCentral", origin(flow.serverFor(token)))
                 .respond(HttpStatus.OK, operator.sandbox());
     }
 
@@ -67,6 +71,16 @@ class ConnectPagesController {
         if (start.authorizeUrl() != null) {
             return ResponseEntity.status(HttpStatus.SEE_OTHER).location(start.authorizeUrl())
                     .header("Cache-Control", "no-store").build();
+        }
+        if (start.refusedServer() != null) {
+            return HtmlPage.of("This RingCentral app can't be used", HtmlPage.Tone.ERROR)
+                    .paragraph("The tenant's own RingCentral app is set to the server " + start.refusedServer()
+                            + ", which is not a RingCentral server this gateway allows. Nothing was sent there, and "
+                            + "the link was not used up.")
+                    .nextSteps(List.of("Ask the tenant's administrator to set the app again on a RingCentral server "
+                                    + "(PUT /v1/rc/app), or to go back to the operator's app (DELETE /v1/rc/app).",
+                            "Then open the same link again."))
+                    .respond(HttpStatus.BAD_REQUEST, operator.sandbox());
         }
         HtmlPage page = switch (start.rejection()) {
             case MISSING -> HtmlPage.of("This link is incomplete", HtmlPage.Tone.ERROR)
@@ -90,10 +104,9 @@ class ConnectPagesController {
                                @RequestParam(required = false) String format, HttpServletRequest request) {
         boolean json = "json".equalsIgnoreCase(format);
         if (error != null) {
-            if (state != null) {
-                setup.abandon(state); // the state is spent either way
-            }
-            return failure(CallbackFailures.deniedAtRingCentral(error, errorDescription), json, request);
+            // The state is spent either way; only an authorization this gateway started names whose words these are.
+            boolean fromAllowedServer = state != null && setup.abandon(state).filter(servers::allows).isPresent();
+            return failure(CallbackFailures.deniedAtRingCentral(error, errorDescription, fromAllowedServer), json, request);
         }
         if (code == null || code.isBlank() || state == null || state.isBlank()) {
             return failure(CallbackFailures.missingParameters(), json, request);
@@ -147,6 +160,11 @@ class ConnectPagesController {
             page.facts(Map.of("Details", failure.detail()));
         }
         return page.nextSteps(failure.nextSteps()).respond(failure.status(), operator.sandbox());
+    }
+
+    /** The click is answered by a redirect to RingCentral's authorize page, which the page's form-action must allow. */
+    private static String origin(URI server) {
+        return server.getScheme() + "://" + server.getRawAuthority();
     }
 
     private static String extensionLabel(ConnectionSetup.Connected connected) {

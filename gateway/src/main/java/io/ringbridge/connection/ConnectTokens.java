@@ -89,6 +89,16 @@ class ConnectTokens {
         return new Consumption(null, row.get().consumedAt() != null ? Rejection.USED : Rejection.EXPIRED);
     }
 
+    /** The tenant of a token that can still be used, without using it up (the confirmation page's question). */
+    Optional<String> tenantOfUsable(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT tenant_id FROM connect_token WHERE token_hash = :hash AND consumed_at IS NULL AND expires_at > :now")
+                .param("hash", SecretTokens.hash(token.strip())).param("now", Timestamps.toDb(clock.instant()))
+                .query(String.class).optional();
+    }
+
     /** Tokens that can no longer be used are only kept for a day, to tell "used" and "expired" apart. */
     int deleteStale() {
         return jdbc.sql("DELETE FROM connect_token WHERE expires_at < :cutoff")

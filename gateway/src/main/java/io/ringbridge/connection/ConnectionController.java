@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.ringbridge.platform.config.RingBridgeProperties;
 import io.ringbridge.platform.limits.RateDecision;
 import io.ringbridge.platform.limits.RateLimit;
 import io.ringbridge.platform.limits.RateLimiters;
@@ -40,11 +39,11 @@ class ConnectionController {
     private final RingCentralApps apps;
     private final OperatorRingCentral operator;
     private final SlidingWindowLimiter linkLimit;
-    private final boolean production;
+    private final RingCentralServers servers;
 
     ConnectionController(ConnectTokens tokens, ConnectionStatus status, Disconnector disconnector, ExtensionSync sync,
                          RingCentralApps apps, OperatorRingCentral operator, RateLimiters limiters,
-                         ConnectionProperties properties, RingBridgeProperties gateway) {
+                         ConnectionProperties properties, RingCentralServers servers) {
         this.tokens = tokens;
         this.status = status;
         this.disconnector = disconnector;
@@ -52,7 +51,7 @@ class ConnectionController {
         this.apps = apps;
         this.operator = operator;
         this.linkLimit = limiters.create(new RateLimit("connect-links", properties.tokensPerTenantPerHour(), Duration.ofHours(1)));
-        this.production = gateway.production();
+        this.servers = servers;
     }
 
     record ConnectUrl(String connectUrl) {
@@ -115,6 +114,9 @@ class ConnectionController {
         return sync.sync(caller.tenantFor(tenantId), extensionId);
     }
 
+    static final String SERVER_NOT_ALLOWED = "server must be a RingCentral server (https://platform.ringcentral.com, "
+            + "https://platform.devtest.ringcentral.com) or one the operator allows";
+
     record AppRequest(
             @InvalidValueMessage(value = "clientId must be 1-200 characters", code = "invalid_client_id") String clientId,
             @InvalidValueMessage(value = "clientSecret must be 1-200 characters", code = "invalid_client_secret") String clientSecret,
@@ -161,16 +163,20 @@ class ConnectionController {
         if (value == null) {
             return operator.app().server();
         }
+        URI uri;
         try {
-            URI uri = URI.create(value.strip());
-            boolean https = "https".equalsIgnoreCase(uri.getScheme()) || (!production && "http".equalsIgnoreCase(uri.getScheme()));
-            if (!https || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
-                throw ApiException.badRequest("server must be an https:// URL", "invalid_server");
-            }
-            String text = uri.toString();
-            return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+            uri = URI.create(value.strip());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("server must be an https:// URL", "invalid_server");
         }
+        boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+        if (!web || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
+            throw ApiException.badRequest("server must be an https:// URL", "invalid_server");
+        }
+        if (!servers.allows(uri)) {
+            throw ApiException.badRequest(SERVER_NOT_ALLOWED, "server_not_allowed");
+        }
+        String text = uri.toString();
+        return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
     }
 }

@@ -1,5 +1,6 @@
 package io.ringbridge.connection;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -88,9 +89,12 @@ class ConnectionSetup {
         this.clock = clock;
     }
 
-    /** RingCentral sent the user back with an error: the state is spent, nothing else happens. */
-    void abandon(String state) {
-        states.consume(state);
+    /**
+     * RingCentral sent the user back with an error: the state is spent, nothing else happens. Answers the server of
+     * the authorization the state belonged to, if it was one: the only server whose words may be shown.
+     */
+    Optional<URI> abandon(String state) {
+        return states.consume(state).flatMap(pending -> apps.serverOf(pending.tenantId(), pending.appSource()));
     }
 
     Result complete(String code, String state) {

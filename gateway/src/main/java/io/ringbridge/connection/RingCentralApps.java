@@ -53,6 +53,16 @@ class RingCentralApps {
                 "The tenant's own RingCentral app was removed; its extensions must be reconnected"));
     }
 
+    URI operatorServer() {
+        return operator.app().server();
+    }
+
+    /** The server of the app that {@code source} names, if it still exists. */
+    Optional<URI> serverOf(String tenantId, AppSource source) {
+        return source == AppSource.OPERATOR ? Optional.of(operatorServer())
+                : describe(tenantId).map(TenantApp::server);
+    }
+
     Optional<TenantApp> describe(String tenantId) {
         return jdbc.sql("SELECT client_id, server FROM rc_app WHERE tenant_id = :tenant")
                 .param("tenant", tenantId)

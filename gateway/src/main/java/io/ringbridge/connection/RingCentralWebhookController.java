@@ -23,8 +23,9 @@ import io.ringbridge.platform.web.ApiException;
 import io.ringbridge.tenancy.Unauthenticated;
 
 /**
- * Where RingCentral delivers webhook notifications. The creation handshake is echoed at once; every
- * notification must carry its subscription's verification token (compared in constant time). Notifications are
+ * Where RingCentral delivers webhook notifications. The creation handshake is echoed at once, and only to the
+ * address of a subscription this gateway is creating or has; every notification must carry its subscription's
+ * verification token (compared in constant time). Notifications are
  * stored raw, once per {@code uuid} ({@link NotificationInbox}), and acknowledged; processing them is another
  * component's job.
  */
@@ -32,6 +33,13 @@ import io.ringbridge.tenancy.Unauthenticated;
 @Unauthenticated
 @Hidden
 class RingCentralWebhookController {
+
+    /**
+     * The longest {@code Validation-Token} echoed: with the status line and every header the gateway adds, the
+     * whole answer stays within the 1,024 bytes RingCentral allows a handshake answer. RingCentral's own tokens are
+     * far shorter (a UUID).
+     */
+    static final int MAX_VALIDATION_TOKEN = 256;
 
     private final Subscriptions subscriptions;
     private final SecretBox secrets;
@@ -59,11 +67,14 @@ class RingCentralWebhookController {
         boolean empty = body == null || body.length == 0;
         if (validationToken != null && empty) {
             // The handshake RingCentral performs while creating a subscription: echo, nothing else.
-            return ResponseEntity.ok().header("Validation-Token", validationToken)
-                    .contentType(MediaType.APPLICATION_JSON).build();
+            if (validationToken.length() > MAX_VALIDATION_TOKEN) {
+                throw ApiException.badRequest("Validation-Token must be at most " + MAX_VALIDATION_TOKEN + " characters",
+                        "invalid_validation_token");
+            }
+            known(subscriptionKey);
+            return ResponseEntity.ok().header("Validation-Token", validationToken).build();
         }
-        Subscriptions.Row subscription = Optional.ofNullable(subscriptionKey).flatMap(subscriptions::find)
-                .orElseThrow(RingCentralWebhookController::forbidden);
+        Subscriptions.Row subscription = known(subscriptionKey);
         String expected = secrets.open(subscription.sealedVerificationToken(),
                 SubscriptionManager.tokenContext(subscription.subscriptionKey()));
         String presented = verificationToken != null ? verificationToken : validationToken;
@@ -75,6 +86,11 @@ class RingCentralWebhookController {
             store(subscription, new String(body, StandardCharsets.UTF_8));
         }
         return ResponseEntity.ok().build();
+    }
+
+    private Subscriptions.Row known(String subscriptionKey) {
+        return Optional.ofNullable(subscriptionKey).flatMap(subscriptions::find)
+                .orElseThrow(RingCentralWebhookController::forbidden);
     }
 
     private void store(Subscriptions.Row subscription, String body) {

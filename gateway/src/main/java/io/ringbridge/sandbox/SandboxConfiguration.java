@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.Servlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -17,9 +18,11 @@ import org.springframework.core.Ordered;
 
 import io.ringbridge.connection.OperatorRingCentral;
 import io.ringbridge.connection.RingCentralConfigured;
+import io.ringbridge.platform.config.DevelopmentMode;
 import io.ringbridge.platform.config.PublicUrl;
 import io.ringbridge.platform.config.RingBridgeProperties;
 import io.ringbridge.platform.ids.IdKind;
+import io.ringbridge.platform.web.ErrorWriter;
 import io.ringbridge.ringcentral.RingCentralApp;
 import io.ringbridge.simulator.RingCentralSimulator;
 import io.ringbridge.simulator.SimulatorConfig;
@@ -31,10 +34,12 @@ import io.ringbridge.tenancy.TenantBootstrapped;
  * itself under {@code /sandbox/ringcentral} and talks to it over real HTTP like to RingCentral: a demo account
  * with two users and SMS numbers, and an app registered with this gateway's callback. The simulator keeps its
  * state in {@value #STATE_FILE} under the data directory, so a restarted sandbox gateway is still connected and
- * RingCentral message ids never repeat.
+ * RingCentral message ids never repeat. Never in production: a production gateway without a RingCentral app refuses
+ * to start, and should that check ever be bypassed, it has no RingCentral at all rather than a simulated one.
  */
 @Configuration(proxyBeanMethods = false)
-@Conditional(RingCentralConfigured.Not.class)
+@Conditional({RingCentralConfigured.Not.class, DevelopmentMode.class})
+@EnableConfigurationProperties(SandboxProperties.class)
 class SandboxConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxConfiguration.class);
@@ -69,6 +74,16 @@ class SandboxConfiguration {
         FilterRegistrationBean<SandboxPagePolicy> registration = new FilterRegistrationBean<>(new SandboxPagePolicy(publicUrl));
         registration.addUrlPatterns(MOUNT + "/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15); // right after the security headers it refines
+        return registration;
+    }
+
+    /** The control routes: the simulated RingCentral's operator console and its inbound-SMS trigger. */
+    @Bean
+    FilterRegistrationBean<SandboxControlGuard> sandboxControlGuard(ErrorWriter errors, SandboxProperties settings) {
+        FilterRegistrationBean<SandboxControlGuard> registration = new FilterRegistrationBean<>(new SandboxControlGuard(errors));
+        registration.addUrlPatterns(MOUNT + "/admin/*", MOUNT + "/inbound", MOUNT + "/inbound/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 16); // after the request id and security headers
+        registration.setEnabled(settings.controlLoopbackOnly());
         return registration;
     }
 

@@ -1,7 +1,8 @@
 /**
- * Sandbox mode: with no RingCentral app configured, the gateway serves the RingCentral simulator itself under
- * {@code /sandbox/ringcentral} and talks to it over real HTTP as it would to RingCentral, with a demo account of two
- * users with SMS numbers and an app registered with this gateway's callback. The simulator's state lives in memory,
- * so sandbox connections do not survive a restart. The only module that uses the simulator; nothing uses this one.
+ * Sandbox mode: in development with no RingCentral app configured, the gateway serves the RingCentral simulator
+ * itself under {@code /sandbox/ringcentral} and talks to it over real HTTP as it would to RingCentral, with a demo
+ * account of two users with SMS numbers and an app registered with this gateway's callback. The simulator's state is
+ * kept under the data directory, so sandbox connections survive a restart. Its control routes answer loopback clients
+ * only; production never mounts it. The only module that uses the simulator; nothing uses this one.
  */
 package io.ringbridge.sandbox;

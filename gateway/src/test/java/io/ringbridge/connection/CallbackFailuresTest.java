@@ -49,7 +49,7 @@ class CallbackFailuresTest {
 
     @Test
     void adminWhoDeclinedIsToldHowToAllow() {
-        CallbackFailure failure = CallbackFailures.deniedAtRingCentral("access_denied", null);
+        CallbackFailure failure = CallbackFailures.deniedAtRingCentral("access_denied", null, true);
 
         assertThat(failure.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(failure.code()).isEqualTo("access_denied");
@@ -61,21 +61,43 @@ class CallbackFailuresTest {
     }
 
     @Test
-    void ringCentralsDescriptionIsTheErrorWhenItGivesOne() {
-        CallbackFailure failure = CallbackFailures.deniedAtRingCentral("access_denied", "The user denied the request");
+    void ringCentralsDescriptionIsShownBesideOurWordsOnlyFromAnAllowedServer() {
+        CallbackFailure allowed = CallbackFailures.deniedAtRingCentral("access_denied", "The user denied the request", true);
+        CallbackFailure unknown = CallbackFailures.deniedAtRingCentral("access_denied", "Call +1 900 555 0100 to unlock", false);
 
-        assertThat(failure.error()).isEqualTo("The user denied the request");
-        assertThat(failure.detail()).isEqualTo("RingCentral said: access_denied - The user denied the request");
+        assertThat(allowed.error()).isEqualTo("Access was not granted.");
+        assertThat(allowed.detail()).isEqualTo("RingCentral said: access_denied - The user denied the request");
+        assertThat(unknown.error()).isEqualTo("Access was not granted.");
+        assertThat(unknown.detail()).isEqualTo("RingCentral said: access_denied");
+    }
+
+    @Test
+    void ringCentralsDescriptionIsOneShortLine() {
+        String longText = "Line one\r\nline\ttwo " + "x".repeat(500);
+
+        String detail = CallbackFailures.deniedAtRingCentral("access_denied", longText, true).detail();
+
+        assertThat(detail).startsWith("RingCentral said: access_denied - Line one line two xxx").doesNotContain("\n", "\r", "\t")
+                .endsWith("…");
+        assertThat(detail.length()).isEqualTo("RingCentral said: access_denied - ".length() + CallbackFailures.DESCRIPTION_MAX);
+    }
+
+    @Test
+    void anErrorCodeThatIsNoCodeIsNotRepeated() {
+        CallbackFailure failure = CallbackFailures.deniedAtRingCentral("Your account is locked, call +1 900 555 0100", null, true);
+
+        assertThat(failure.error()).isEqualTo("RingCentral reported: unrecognized_error");
+        assertThat(failure.detail()).isEqualTo("RingCentral said: unrecognized_error");
     }
 
     @Test
     void blankDescriptionIsNoExplanation() {
-        assertThat(CallbackFailures.deniedAtRingCentral("access_denied", " ").error()).isEqualTo("Access was not granted.");
+        assertThat(CallbackFailures.deniedAtRingCentral("access_denied", " ", true).detail()).isEqualTo("RingCentral said: access_denied");
     }
 
     @Test
     void otherAuthorizationErrorIsPassedOnForTheRingCentralAdministrator() {
-        CallbackFailure failure = CallbackFailures.deniedAtRingCentral("unauthorized_client", null);
+        CallbackFailure failure = CallbackFailures.deniedAtRingCentral("unauthorized_client", null, true);
 
         assertThat(failure.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(failure.code()).isEqualTo("authorization_error");
@@ -83,7 +105,7 @@ class CallbackFailuresTest {
         assertThat(failure.error()).isEqualTo("RingCentral reported: unauthorized_client");
         assertThat(failure.detail()).isEqualTo("RingCentral said: unauthorized_client");
         assertThat(failure.nextSteps()).hasSize(2).first().isEqualTo(NEW_LINK);
-        assertThat(failure.nextSteps().get(1)).contains("RingCentral administrator");
+        assertThat(failure.nextSteps().get(1)).contains("RingCentral administrator", "error code");
     }
 
     // --- the code exchange

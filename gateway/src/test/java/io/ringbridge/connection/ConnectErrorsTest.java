@@ -307,7 +307,7 @@ class ConnectErrorsTest {
     // ---- GET /v1/rc/callback: RingCentral's answer
 
     @Test
-    void accessDeniedAtRingCentralIs400ShowingRingCentralsDescription() {
+    void accessDeniedAtRingCentralIs400InOurWordsShowingRingCentralsDescription() {
         URI denied = denied();
         Map<String, String> query = query(denied);
         assertThat(query).containsEntry("error", "access_denied")
@@ -316,29 +316,75 @@ class ConnectErrorsTest {
         Response page = ConnectFlow.callback(api, denied);
 
         assertThat(ConnectWorld.title(page)).isEqualTo("RingCentral access was not granted");
-        assertThat(ConnectWorld.htmlPage(page, 400)).contains("The user has denied access to the application")
+        assertThat(ConnectWorld.htmlPage(page, 400)).contains("Access was not granted.")
+                .contains("RingCentral said: access_denied - The user has denied access to the application")
                 .contains("Ask the app that sent you here for a new connection link")
                 .contains("choose Authorize (or Approve)");
-        assertJsonError(ConnectWorld.callbackJson(api, denied()), 400, "The user has denied access to the application",
-                "access_denied");
+        assertJsonError(ConnectWorld.callbackJson(api, denied()), 400, "Access was not granted.", "access_denied");
 
         Response reused = api.get("/v1/rc/callback?code=whatever&state=" + query.get("state"), null);
         assertThat(ConnectWorld.htmlPage(reused, 400)).as("a denied sign-in's state is spent").contains("Invalid or expired state");
         assertThat(ConnectWorld.Rows.of(world.gateway(), app.tenantId())).isEqualTo(ConnectWorld.Rows.none());
     }
 
+    /** Issue 14: anyone can open the callback with any text; only an authorization the gateway started has words to show. */
     @Test
-    void otherRingCentralErrorsAre400PagesAndTheirTextIsEscaped() {
-        Response page = api.get("/v1/rc/callback?error=access_denied&error_description="
-                + URLEncoder.encode("<script>alert(1)</script> Admin approval required", StandardCharsets.UTF_8), null);
-        assertThat(ConnectWorld.htmlPage(page, 400)).contains("<script>alert(1)</script> Admin approval required");
-        assertThat(page.body()).doesNotContain("<script>").contains("&lt;script&gt;");
+    void aForgedErrorShowsOnlyOurWordsAndTheCode() {
+        String lure = "<script>alert(1)</script> Your account is locked: call +1 900 555 0100";
+        for (String state : new String[]{null, "not-a-state-of-this-gateway"}) {
+            String query = "error=access_denied&error_description=" + URLEncoder.encode(lure, StandardCharsets.UTF_8)
+                    + (state == null ? "" : "&state=" + state);
+
+            Response page = api.get("/v1/rc/callback?" + query, null);
+
+            assertThat(ConnectWorld.htmlPage(page, 400)).contains("Access was not granted.", "RingCentral said: access_denied")
+                    .doesNotContain("locked", "900 555");
+            assertThat(page.body()).doesNotContain("script", "900 555");
+            assertJsonError(api.get("/v1/rc/callback?format=json&" + query, null), 400, "Access was not granted.", "access_denied");
+        }
 
         Response other = api.get("/v1/rc/callback?error=server_error&format=json", null);
         assertJsonError(other, 400, "RingCentral reported: server_error", "authorization_error");
         Response otherPage = api.get("/v1/rc/callback?error=server_error", null);
         assertThat(ConnectWorld.title(otherPage)).isEqualTo("RingCentral could not authorize the connection");
         assertThat(ConnectWorld.htmlPage(otherPage, 400)).contains("RingCentral reported: server_error");
+        Response notACode = api.get("/v1/rc/callback?error=" + URLEncoder.encode(lure, StandardCharsets.UTF_8), null);
+        assertThat(ConnectWorld.htmlPage(notACode, 400)).contains("RingCentral reported: unrecognized_error")
+                .doesNotContain("locked");
+    }
+
+    @Test
+    void ringCentralsDescriptionFromAnAuthorizationThisGatewayStartedIsEscapedAndShortened() {
+        Response click = ConnectFlow.click(api, ConnectFlow.link(api, app.apiKey(), false));
+        String state = query(URI.create(click.header("Location"))).get("state");
+        String description = "<script>alert(1)</script> Admin approval required " + "z".repeat(400);
+
+        Response page = api.get("/v1/rc/callback?error=access_denied&state=" + state + "&error_description="
+                + URLEncoder.encode(description, StandardCharsets.UTF_8), null);
+
+        assertThat(ConnectWorld.htmlPage(page, 400)).contains("<script>alert(1)</script> Admin approval required zzz")
+                .doesNotContain("z".repeat(200));
+        assertThat(page.body()).doesNotContain("<script>").contains("&lt;script&gt;");
+    }
+
+    /** A tenant app stored before servers were confined: its authorization's words are not RingCentral's. */
+    @Test
+    void ringCentralsDescriptionIsNotShownForAServerThatIsNoLongerAllowed() {
+        String ownClientId = "confined-" + System.nanoTime();
+        ConnectWorld.registerApp(world.ringCentral(), ownClientId, "own-secret", List.of(ConnectWorld.redirectUri(world.gateway())),
+                SimulatedRingCentral.PERMISSIONS);
+        assertThat(api.put("/v1/rc/app", app.apiKey(), "{\"clientId\":\"" + ownClientId
+                + "\",\"clientSecret\":\"own-secret\"}").status()).isEqualTo(200);
+        Response click = ConnectFlow.click(api, ConnectFlow.link(api, app.apiKey(), false));
+        String state = query(URI.create(click.header("Location"))).get("state");
+        world.gateway().jdbc().sql("UPDATE rc_app SET server = 'https://169.254.169.254' WHERE tenant_id = :t")
+                .param("t", app.tenantId()).update();
+
+        Response page = api.get("/v1/rc/callback?error=access_denied&state=" + state
+                + "&error_description=Enter+your+password+at+evil.example", null);
+
+        assertThat(ConnectWorld.htmlPage(page, 400)).contains("RingCentral said: access_denied").doesNotContain("evil.example");
+        api.delete("/v1/rc/app", app.apiKey());
     }
 
     // ---- GET /v1/rc/callback: the token exchange fails (502)

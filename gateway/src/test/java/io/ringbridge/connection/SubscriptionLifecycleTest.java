@@ -167,19 +167,48 @@ class SubscriptionLifecycleTest {
 
     @Test
     void theHandshakeIsEchoedInATinyEmptyResponse() throws IOException {
-        String key = activeSubscription().subscriptionKey();
-        for (String path : List.of(RECEIVER + "/" + key, RECEIVER)) {
-            String token = UUID.randomUUID().toString();
+        String path = RECEIVER + "/" + activeSubscription().subscriptionKey();
+        String longest = "v".repeat(RingCentralWebhookController.MAX_VALIDATION_TOKEN);
+        for (String token : List.of(UUID.randomUUID().toString(), longest)) {
             long start = System.nanoTime();
             RawResponse response = rawPost(path, Map.of("Validation-Token", token, "Content-Type", "application/json"), "");
             long tookMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
-            log.info("Handshake on {}: {} bytes in {} ms:\n{}", path, response.bytes(), tookMs, response.head());
+            log.info("Handshake with a {}-character token: {} bytes in {} ms:\n{}", token.length(), response.bytes(), tookMs,
+                    response.head());
 
             assertThat(response.statusLine()).startsWith("HTTP/1.1 200");
             assertThat(response.header("Validation-Token")).isEqualTo(token);
             assertThat(response.body()).isEmpty();
             assertThat(response.bytes()).as("the whole response: status line, headers and body").isLessThanOrEqualTo(1024);
             assertThat(tookMs).isLessThan(1000);
+        }
+    }
+
+    /** docs/API.md "The RingCentral webhook receiver": the 7.9 KB token of issue 14 was a 500 with a stack trace. */
+    @Test
+    void aValidationTokenTooLongToEchoWithin1024BytesIs400() throws IOException {
+        String path = RECEIVER + "/" + activeSubscription().subscriptionKey();
+        for (int length : List.of(RingCentralWebhookController.MAX_VALIDATION_TOKEN + 1, 7_900)) {
+            RawResponse response = rawPost(path, Map.of("Validation-Token", "v".repeat(length)), "");
+
+            assertThat(response.statusLine()).startsWith("HTTP/1.1 400");
+            assertThat(response.header("Validation-Token")).as("nothing echoed").isNull();
+            JsonNode error = JSON.readTree(response.body());
+            assertThat(error.path("error").asString()).isEqualTo("Validation-Token must be at most 256 characters");
+            assertThat(error.path("code").asString()).isEqualTo("invalid_validation_token");
+            assertThat(response.bytes()).isLessThanOrEqualTo(1024);
+        }
+    }
+
+    @Test
+    void theHandshakeIsEchoedOnlyAtTheAddressOfAKnownSubscription() throws IOException {
+        String token = UUID.randomUUID().toString();
+        for (String path : List.of(RECEIVER, RECEIVER + "/" + "x".repeat(43))) {
+            RawResponse response = rawPost(path, Map.of("Validation-Token", token), "");
+
+            assertThat(response.statusLine()).as(path).startsWith("HTTP/1.1 403");
+            assertThat(response.header("Validation-Token")).as(path).isNull();
+            assertThat(response.text()).as(path).doesNotContain(token);
         }
     }
 

@@ -92,6 +92,71 @@ class TenantAppTest {
         assertThat(api.put("/v1/rc/app", null, "{" + ok + "}").status()).isEqualTo(401);
     }
 
+    /** Issue 14: a tenant pointed its app at any host, and its connect links and credentials followed. */
+    @Test
+    void aServerOtherThanRingCentralsOrTheOperatorsIsRefused() {
+        String ok = "\"clientId\":\"" + ownClientId + "\",\"clientSecret\":\"" + ownSecret + "\"";
+        URI simulator = URI.create(server);
+        List<String> refused = List.of("https://169.254.169.254", "http://169.254.169.254", "https://evil.example.com",
+                "http://platform.ringcentral.com", "https://platform.ringcentral.com.evil.example",
+                "https://platform.ringcentral.com:8443", "https://platform.ringcentral.com/evil",
+                "http://" + simulator.getHost() + ":" + (simulator.getPort() + 1),
+                server + "/other-path");
+
+        for (String candidate : refused) {
+            Response response = api.put("/v1/rc/app", app.apiKey(), "{" + ok + ",\"server\":\"" + candidate + "\"}");
+            assertThat(response.status()).as(candidate).isEqualTo(400);
+            assertThat(response.error()).as(candidate).isEqualTo("server must be a RingCentral server "
+                    + "(https://platform.ringcentral.com, https://platform.devtest.ringcentral.com) or one the operator allows");
+            assertThat(response.text("code")).as(candidate).isEqualTo("server_not_allowed");
+        }
+
+        assertThat(api.get("/v1/rc/app", app.apiKey()).json().path("custom").asBoolean()).as("nothing was saved").isFalse();
+        Response click = ConnectFlow.click(api, ConnectFlow.link(api, app.apiKey(), false));
+        assertThat(click.header("Location")).as("links still lead to the operator's RingCentral").startsWith(server + "/restapi/oauth/authorize?");
+    }
+
+    /** An app stored before servers were confined: its server is never sent a tenant's people. */
+    @Test
+    void aStoredServerThatIsNoLongerAllowedIsNeverUsedForANewConnection() {
+        putOwnApp(server);
+        world.gateway().jdbc().sql("UPDATE rc_app SET server = 'https://169.254.169.254' WHERE tenant_id = :t")
+                .param("t", app.tenantId()).update();
+        String link = ConnectFlow.link(api, app.apiKey(), false);
+
+        Response click = ConnectFlow.click(api, link);
+
+        assertThat(ConnectWorld.title(click)).isEqualTo("This RingCentral app can't be used");
+        assertThat(ConnectWorld.htmlPage(click, 400)).contains("https://169.254.169.254", "PUT /v1/rc/app", "DELETE /v1/rc/app");
+        assertThat(click.header("Location")).isNull();
+        putOwnApp(server);
+        Response again = ConnectFlow.click(api, link);
+        assertThat(again.status()).as("the link was not used up: %s", again).isEqualTo(303);
+        assertThat(again.header("Location")).startsWith(server + "/restapi/oauth/authorize?");
+    }
+
+    @Test
+    void ringCentralsOwnServersAreAcceptedAndTheConfirmationPageMayPostOnlyThere() {
+        for (String candidate : List.of("https://platform.devtest.ringcentral.com/", "https://PLATFORM.ringcentral.com:443",
+                "https://platform.ringcentral.com")) {
+            Response put = putOwnApp(candidate);
+            assertThat(put.status()).as(candidate).isEqualTo(200);
+        }
+        String link = ConnectFlow.link(api, app.apiKey(), false);
+
+        Response confirm = api.get(link, null);
+        Response click = ConnectFlow.click(api, link);
+
+        assertThat(confirm.header("Content-Security-Policy")).contains("form-action 'self' https://platform.ringcentral.com;")
+                .doesNotContain("https:;", "https: ");
+        assertThat(click.header("Location")).startsWith("https://platform.ringcentral.com/restapi/oauth/authorize?");
+        Fixtures.TestApp operatorTenant = Fixtures.newTenantWithApp(api);
+        Response operatorConfirm = api.get(ConnectFlow.link(api, operatorTenant.apiKey(), false), null);
+        URI simulator = URI.create(server);
+        assertThat(operatorConfirm.header("Content-Security-Policy"))
+                .contains("form-action 'self' http://" + simulator.getRawAuthority() + ";");
+    }
+
     @Test
     void theSecretIsStoredSealedAndNeverShown() {
         Response before = api.get("/v1/rc/app", app.apiKey());

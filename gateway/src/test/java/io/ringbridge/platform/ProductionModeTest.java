@@ -37,6 +37,8 @@ class ProductionModeTest {
                 .property("ringbridge.mode", "production")
                 .property("ringbridge.encryption-keys", KEYS)
                 .property("ringbridge.public-url", "https://sms.example.com")
+                .property("ringcentral.client-id", "operator-app")
+                .property("ringcentral.client-secret", "operator-secret")
                 .start();
     }
 
@@ -69,6 +71,48 @@ class ProductionModeTest {
                 .hasMessageContaining("RINGBRIDGE_ADMIN_KEY must look like an API key");
         assertThat(refusal(() -> TestGateway.on(database).property("ringbridge.encryption-keys", "k1:c2hvcnQ=").start()))
                 .hasMessageContaining("must be 32 bytes");
+    }
+
+    /** Issue 14: a production gateway without RingCentral credentials ran the sandbox and served its secrets. */
+    @Test
+    void refusesToStartWithoutTheOperatorsRingCentralApp() {
+        assertThat(refusal(() -> TestGateway.on(database).property("ringbridge.mode", "production")
+                .property("ringbridge.encryption-keys", KEYS)
+                .property("ringbridge.public-url", "https://sms.example.com").start()))
+                .hasMessage("RINGBRIDGE_MODE=production refuses to start; missing: RINGCENTRAL_CLIENT_ID (production "
+                        + "never runs the sandbox), RINGCENTRAL_CLIENT_SECRET");
+        assertThat(refusal(() -> TestGateway.on(database).property("ringbridge.mode", "production")
+                .property("ringbridge.encryption-keys", KEYS)
+                .property("ringbridge.public-url", "https://sms.example.com")
+                .property("ringcentral.client-id", "operator-app").property("ringcentral.client-secret", " ")
+                .property("ringcentral.server", "http://platform.ringcentral.com").start()))
+                .hasMessage("RINGBRIDGE_MODE=production refuses to start; missing: RINGCENTRAL_CLIENT_SECRET, "
+                        + "RINGCENTRAL_SERVER (an https:// URL)");
+    }
+
+    /** Issue 14's reproductions against a production gateway: none of the simulator's routes exists. */
+    @Test
+    void theSimulatorIsNeverMountedInProduction() {
+        Api api = production.api();
+        Map<String, String> https = Map.of("X-Forwarded-Proto", "https", "Content-Type", "application/json");
+        Map<String, String> probes = new java.util.LinkedHashMap<>();
+        probes.put("GET /sandbox/ringcentral/admin/directory", null);
+        probes.put("GET /sandbox/ringcentral/admin/messages", null);
+        probes.put("POST /sandbox/ringcentral/admin/apps", "{\"clientId\":\"x\",\"clientSecret\":\"y\",\"redirectUris\":[\"https://evil.example\"]}");
+        probes.put("POST /sandbox/ringcentral/inbound", "{\"from\":\"+14155550100\",\"to\":\"+16505550101\",\"text\":\"forged\"}");
+        probes.put("GET /sandbox/ringcentral/restapi/oauth/authorize?response_type=code&client_id=x&redirect_uri=https://evil.example", null);
+        probes.put("POST /sandbox/ringcentral/restapi/oauth/consent", "{}");
+        probes.put("POST /sandbox/ringcentral/restapi/v1.0/subscription", "{\"deliveryMode\":{\"transportType\":\"WebHook\",\"address\":\"http://169.254.169.254/\"}}");
+        probes.put("GET /sandbox/ringcentral/", null);
+
+        probes.forEach((probe, body) -> {
+            String[] request = probe.split(" ", 2);
+            Response answer = api.send(request[0], request[1], null, body, https);
+            assertThat(answer.status()).as(probe + ": %s", answer).isEqualTo(404);
+            assertThat(answer.body()).as(probe).doesNotContain("ringbridge-sandbox", "clientSecret", "SANDBOX");
+        });
+        assertThat(production.context().getBeanNamesForType(io.ringbridge.simulator.RingCentralSimulator.class)).isEmpty();
+        assertThat(production.bean(io.ringbridge.connection.OperatorRingCentral.class).sandbox()).isFalse();
     }
 
     /** The refusal behind a failed start, wherever Spring wrapped it. */

@@ -104,10 +104,12 @@ class SandboxModeTest {
 
             // Step 3: the simulator delivers an inbound SMS to the gateway's webhook.
             String text = "Hello from the sandbox " + UUID.randomUUID();
-            Response inbound = api.send("POST", "/sandbox/ringcentral/inbound",
-                    HttpRequest.BodyPublishers.ofString("{\"from\":\"+14155550100\",\"to\":\"" + ALICE_SMS + "\",\"text\":\"" + text + "\"}"),
-                    java.util.Map.of("Content-Type", "application/json"));
-            assertThat(inbound.status()).as("inbound: %s", inbound).isEqualTo(202);
+            // Like the quickstart's curl, from the gateway's own machine: the control routes answer no one else.
+            HttpResponse<String> inbound = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/sandbox/ringcentral/inbound"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"from\":\"+14155550100\",\"to\":\"" + ALICE_SMS
+                            + "\",\"text\":\"" + text + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(inbound.statusCode()).as("inbound: %s", inbound.body()).isEqualTo(202);
             JsonNode notification = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() ->
                     gateway.jdbc().sql("SELECT body FROM rc_notification ORDER BY id").query(String.class).list().stream()
                             .map(JSON::readTree).filter(n -> n.path("body").path("subject").asString().equals(text))

@@ -17,14 +17,33 @@ public class ProductionReadiness implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        Binder.get(environment).bind("ringbridge", RingBridgeProperties.class).ifBound(ProductionReadiness::check);
+        Binder binder = Binder.get(environment);
+        // The RingCentral settings belong to the connection module; read as plain values, as platform depends on none.
+        RingCentralSettings ringCentral = new RingCentralSettings(
+                binder.bind("ringcentral.client-id", String.class).orElse(null),
+                binder.bind("ringcentral.client-secret", String.class).orElse(null),
+                binder.bind("ringcentral.server", String.class).orElse(null));
+        binder.bind("ringbridge", RingBridgeProperties.class).ifBound(properties -> check(properties, ringCentral));
     }
 
-    static void check(RingBridgeProperties properties) {
+    /** The operator's RingCentral app as configured; without it a gateway would fall back to the sandbox. */
+    record RingCentralSettings(String clientId, String clientSecret, String server) {
+    }
+
+    static void check(RingBridgeProperties properties, RingCentralSettings ringCentral) {
         if (!properties.production()) {
             return;
         }
         List<String> missing = new ArrayList<>();
+        if (isBlank(ringCentral.clientId())) {
+            missing.add("RINGCENTRAL_CLIENT_ID (production never runs the sandbox)");
+        }
+        if (isBlank(ringCentral.clientSecret())) {
+            missing.add("RINGCENTRAL_CLIENT_SECRET");
+        }
+        if (ringCentral.server() != null && !isHttpsUrl(ringCentral.server())) {
+            missing.add("RINGCENTRAL_SERVER (an https:// URL)");
+        }
         if (isBlank(properties.encryptionKeys())) {
             missing.add("RINGBRIDGE_ENCRYPTION_KEYS (kid:base64-32-bytes,...)");
         }

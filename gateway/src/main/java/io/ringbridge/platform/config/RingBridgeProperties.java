@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code RINGBRIDGE_PUBLIC_URL} → {@code ringbridge.public-url} and so on (docs/API.md).
  *
  * @param mode {@code development} or {@code production}; production refuses to start without encryption keys,
- *        admin key and an https public URL, and refuses plain-http requests forwarded by the proxy
+ *        admin key, an https public URL and the operator's RingCentral app (it never runs the sandbox), and refuses
+ *        plain-http requests forwarded by the proxy
  * @param publicUrl Base URL browsers and RingCentral use to reach the gateway (OAuth redirect URI, webhook address);
  *        unset, {@code http://localhost:<port>}
  * @param adminKey The operator's key, {@code sgw_} + 32 lowercase hex; unset, the admin routes are unavailable

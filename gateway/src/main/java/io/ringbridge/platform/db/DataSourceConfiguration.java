@@ -26,8 +26,11 @@ class DataSourceConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(DatabaseUrl url, DatabaseProperties database) {
+    HikariDataSource dataSource(DatabaseUrl url, DatabaseProperties database, RingBridgeProperties properties) {
         log.info("Database: {} ({})", url.kind(), url.describe());
+        if (url.embeddedIn(properties.dataDir())) {
+            PrivateDatabaseFiles.prepare(DatabaseUrl.embeddedFile(properties.dataDir()));
+        }
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("ringbridge");
         dataSource.setJdbcUrl(url.jdbcUrl());

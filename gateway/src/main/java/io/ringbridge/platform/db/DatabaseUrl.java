@@ -23,8 +23,7 @@ public record DatabaseUrl(DatabaseKind kind, String jdbcUrl, String username, St
 
     public static DatabaseUrl resolve(String databaseUrl, Path dataDir) {
         if (databaseUrl == null || databaseUrl.isBlank()) {
-            Path file = dataDir.toAbsolutePath().normalize().resolve("ringbridge");
-            return new DatabaseUrl(DatabaseKind.H2, "jdbc:h2:file:" + file + H2_OPTIONS, "sa", "");
+            return new DatabaseUrl(DatabaseKind.H2, "jdbc:h2:file:" + embeddedFile(dataDir) + H2_OPTIONS, "sa", "");
         }
         String url = databaseUrl.trim();
         if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
@@ -38,6 +37,16 @@ public record DatabaseUrl(DatabaseKind kind, String jdbcUrl, String username, St
         }
         throw new StartupRefusedException(
                 "DATABASE_URL must look like postgres://user:password@host:5432/db or jdbc:postgresql://host:5432/db");
+    }
+
+    /** The embedded database under the data directory, without H2's file suffix. */
+    static Path embeddedFile(Path dataDir) {
+        return dataDir.toAbsolutePath().normalize().resolve("ringbridge");
+    }
+
+    /** Whether this is the embedded database under {@code dataDir}, whose files the gateway creates itself. */
+    boolean embeddedIn(Path dataDir) {
+        return jdbcUrl.equals("jdbc:h2:file:" + embeddedFile(dataDir) + H2_OPTIONS);
     }
 
     private static DatabaseUrl fromPostgresUri(String url) {
