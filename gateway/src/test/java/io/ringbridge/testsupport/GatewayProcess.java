@@ -45,6 +45,7 @@ public final class GatewayProcess implements AutoCloseable {
             command.add(System.getProperty("java.class.path"));
             command.add("io.ringbridge.RingBridgeApplication");
             command.add("--server.port=0");
+            command.add("--ringbridge.trusted-proxies=127.0.0.1"); // the test client stands in for a proxy (Api)
             properties.forEach((name, value) -> command.add("--" + name + "=" + value));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             int port = Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))

@@ -13,7 +13,7 @@ import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationListener;
 
 /**
- * Every line every gateway under test logs, formatted with the request id, message and stack trace, so
+ * Every line every gateway under test logs, formatted with the request id, level, message and stack trace, so
  * tests can assert what reaches the logs (request ids) and what never does (secrets).
  */
 public final class LogCapture {
@@ -54,7 +54,7 @@ public final class LogCapture {
         public void start() {
             layout = new PatternLayout();
             layout.setContext(getContext());
-            layout.setPattern("[%X{requestId:-}] %logger - %msg%n%ex");
+            layout.setPattern("[%X{requestId:-}] %level %logger - %msg%n%ex");
             layout.start();
             super.start();
         }
