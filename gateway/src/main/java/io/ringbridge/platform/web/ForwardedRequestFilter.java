@@ -21,8 +21,8 @@ import io.ringbridge.platform.config.RingBridgeProperties;
 /**
  * Everything after this filter sees the client's address and scheme: the connection's own, or what a proxy the
  * operator trusts says in {@code X-Forwarded-For} and {@code X-Forwarded-Proto}. Tomcat's and Spring's forwarded-header
- * support is off ({@code server.forward-headers-strategy: none}): they trust any private address by default, which
- * let any local client choose whose address a failed login is counted against.
+ * support is off ({@code server.forward-headers-strategy: none}): they trust every private address by default, so
+ * any client on the network could choose whose address a failed login counts against.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
