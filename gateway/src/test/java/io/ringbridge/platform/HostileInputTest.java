@@ -50,12 +50,18 @@ class HostileInputTest {
     }
 
     @Test
-    void invalidPercentEscapesInAQueryAre400() {
+    void invalidPercentEscapesInAQueryOrAFormAre400() {
         for (String target : List.of("/v1/rc/connect?token=%ff", "/v1/sms/messages?from=%ff")) {
             RawHttp.Answer answer = refused("GET " + target + " HTTP/1.1\r\nHost: x\r\n" + auth, null, 400);
 
-            assertThat(answer.json().path("code").asString()).as(target).isEqualTo("invalid_query");
+            assertThat(answer.json().path("error").asString()).as(target)
+                    .isEqualTo("Invalid percent-encoding in the query string or form (must be UTF-8)");
+            assertThat(answer.json().path("code").asString()).as(target).isEqualTo("invalid_encoding");
         }
+        RawHttp.Answer form = refused("POST /v1/rc/connect HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Type: application/x-www-form-urlencoded", "token=%ff%fe", 400);
+
+        assertThat(form.json().path("code").asString()).isEqualTo("invalid_encoding");
     }
 
     @Test

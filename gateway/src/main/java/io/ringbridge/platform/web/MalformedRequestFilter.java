@@ -27,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * naming the method, path and reason, never the offending value (a query can carry a connect token).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 25)
+@Order(Ordered.HIGHEST_PRECEDENCE + 35) // after the payload limit: a form body is parsed here
 class MalformedRequestFilter extends OncePerRequestFilter {
 
     /** No header the gateway reads comes near this; the whole header block may be 8 KB (Tomcat's limit). */
@@ -88,7 +88,11 @@ class MalformedRequestFilter extends OncePerRequestFilter {
                 "unsupported_media_type"));
     }
 
-    /** Tomcat parses parameters lazily and throws from wherever they are first read; here that is on purpose. */
+    /**
+     * Tomcat parses parameters lazily and throws from wherever they are first read; here that is on purpose. A form
+     * body is read too, within Tomcat's form limit ({@code server.tomcat.max-http-form-post-size}); multipart bodies
+     * are never parsed ({@code spring.servlet.multipart.enabled: false}).
+     */
     private static Optional<ApiException> badParameters(HttpServletRequest request) {
         try {
             request.getParameterMap();
@@ -99,7 +103,7 @@ class MalformedRequestFilter extends OncePerRequestFilter {
                         "payload_too_large"));
             }
             return Optional.of(ApiException.badRequest(
-                    "Invalid query string: percent escapes must encode UTF-8", "invalid_query"));
+                    "Invalid percent-encoding in the query string or form (must be UTF-8)", "invalid_encoding"));
         }
     }
 }
