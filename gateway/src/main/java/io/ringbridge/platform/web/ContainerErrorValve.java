@@ -55,7 +55,7 @@ final class ContainerErrorValve extends ErrorReportValve {
         ApiError error = ErrorWords.of(status, id);
         MDC.put(RequestIds.MDC_KEY, id);
         try {
-            log.warn("Refused before routing: {} {}", status.value(), error.code());
+            log.warn("Refused by the container: {} {}", status.value(), error.code());
             write(request, response, status, id, error);
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
