@@ -66,13 +66,23 @@ class HttpConventionsTest {
     void securityHeadersOnJsonResponses() {
         for (Response response : new Response[]{api.get("/health", null), api.get("/v1/apps", app.apiKey()),
                 api.get("/nowhere", null)}) {
-            assertThat(response.header("Strict-Transport-Security")).isEqualTo("max-age=31536000; includeSubDomains");
+            assertThat(response.header("Strict-Transport-Security")).as("not on plain-http development").isNull();
             assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(response.header("X-XSS-Protection")).isEqualTo("0");
             assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
             assertThat(response.header("Content-Security-Policy")).startsWith("default-src 'none'")
                     .contains("frame-ancestors 'none'");
         }
+    }
+
+    @Test
+    void strictTransportSecurityOnlyOverHttps() {
+        Response https = api.overHttps().get("/health", null);
+        Response http = api.get("/health", null);
+
+        assertThat(https.header("Strict-Transport-Security")).isEqualTo("max-age=31536000; includeSubDomains");
+        assertThat(http.header("Strict-Transport-Security")).isNull();
     }
 
     @Test

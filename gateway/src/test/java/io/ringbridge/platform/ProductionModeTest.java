@@ -127,20 +127,43 @@ class ProductionModeTest {
     }
 
     @Test
-    void plainHttpBehindTheProxyIs403() {
+    void onlyRequestsThatATrustedProxyReceivedOverHttpsAreServed() {
         Api api = production.api();
 
+        Response direct = api.get("/health", null);
         Response http = api.send("GET", "/health", null, null, Map.of("X-Forwarded-Proto", "http"));
-        Response https = api.send("GET", "/health", null, null, Map.of("X-Forwarded-Proto", "https"));
+        Response appended = api.send("GET", "/health", null, null, Map.of("X-Forwarded-Proto", "https, http"));
+        Response https = api.overHttps().get("/health", null);
+        Response probe = api.get("/actuator/health/liveness", null);
 
+        assertThat(direct.status()).as("plain http without the header").isEqualTo(403);
+        assertThat(direct.error()).isEqualTo("HTTPS required");
+        assertThat(direct.text("code")).isEqualTo("https_required");
+        assertThat(direct.header("Strict-Transport-Security")).as("HSTS in production")
+                .isEqualTo("max-age=31536000; includeSubDomains");
         assertThat(http.status()).isEqualTo(403);
-        assertThat(http.error()).isEqualTo("HTTPS required");
+        assertThat(appended.status()).as("the proxy's own, right-most value counts").isEqualTo(403);
         assertThat(https.status()).isEqualTo(200);
+        assertThat(https.header("Strict-Transport-Security")).isEqualTo("max-age=31536000; includeSubDomains");
+        assertThat(probe.status()).as("probes reach the instance directly").isEqualTo(200);
+    }
+
+    @Test
+    void aClientCannotClaimHttpsWhenNoProxyIsTrusted() {
+        try (TestGateway untrusting = TestGateway.on(database).property("ringbridge.mode", "production")
+                .property("ringbridge.encryption-keys", KEYS)
+                .property("ringbridge.public-url", "https://sms.example.com")
+                .withoutProperty("ringbridge.trusted-proxies").start()) {
+            Response claimed = untrusting.api().overHttps().get("/health", null);
+
+            assertThat(claimed.status()).isEqualTo(403);
+            assertThat(claimed.error()).isEqualTo("HTTPS required");
+        }
     }
 
     @Test
     void webhookUrlsMustBeHttpsInProduction() {
-        Api api = production.api();
+        Api api = production.api().overHttps();
         Fixtures.TestApp app = Fixtures.newTenantWithApp(api);
 
         Response http = api.post("/v1/apps/register", app.apiKey(), "{\"name\":\"x\",\"webhookUrl\":\"http://example.com/h\"}");

@@ -50,6 +50,6 @@ class AdminKeyTest {
     }
 
     private static RingBridgeProperties withAdminKey(String adminKey) {
-        return new RingBridgeProperties(Mode.DEVELOPMENT, null, adminKey, null, null, null, null);
+        return new RingBridgeProperties(Mode.DEVELOPMENT, null, adminKey, null, null, null, null, null);
     }
 }

@@ -74,6 +74,6 @@ class WebhookUrlsTest {
     }
 
     private static RingBridgeProperties in(Mode mode) {
-        return new RingBridgeProperties(mode, null, null, null, null, null, null);
+        return new RingBridgeProperties(mode, null, null, null, null, null, null, null);
     }
 }

@@ -13,8 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * An HTTP client for the gateway's API, as an app would use it. Each instance presents itself from its own
- * random private address through {@code X-Forwarded-For} (the gateway trusts loopback as a proxy), so the
- * failed-authentication guard of one test never blocks another.
+ * random private address through {@code X-Forwarded-For} (test gateways trust loopback as a proxy,
+ * {@code ringbridge.trusted-proxies}), so the failed-authentication guard of one test never blocks another.
  */
 public final class Api {
 
@@ -26,14 +26,16 @@ public final class Api {
 
     private final URI base;
     private final String clientIp;
+    private final Map<String, String> proxyHeaders;
 
     Api(URI base) {
-        this(base, randomClientIp());
+        this(base, randomClientIp(), Map.of());
     }
 
-    private Api(URI base, String clientIp) {
+    private Api(URI base, String clientIp, Map<String, String> proxyHeaders) {
         this.base = base;
         this.clientIp = clientIp;
+        this.proxyHeaders = Map.copyOf(proxyHeaders);
     }
 
     public String clientIp() {
@@ -42,12 +44,22 @@ public final class Api {
 
     /** The same gateway seen from another client address. */
     public Api fromAnotherClient() {
-        return new Api(base, randomClientIp());
+        return new Api(base, randomClientIp(), proxyHeaders);
     }
 
     /** This client (same address) talking to another gateway instance. */
     public Api against(URI otherBase) {
-        return new Api(otherBase, clientIp);
+        return new Api(otherBase, clientIp, proxyHeaders);
+    }
+
+    /** A client whose requests carry exactly this {@code X-Forwarded-For} value (a chain, or a forged entry). */
+    public Api withForwardedFor(String forwardedFor) {
+        return new Api(base, forwardedFor, proxyHeaders);
+    }
+
+    /** This client behind a TLS-terminating proxy: every request says {@code X-Forwarded-Proto: https}. */
+    public Api overHttps() {
+        return new Api(base, clientIp, Map.of("X-Forwarded-Proto", "https"));
     }
 
     public Response get(String path, String apiKey) {
@@ -88,6 +100,11 @@ public final class Api {
                 .timeout(Duration.ofSeconds(30))
                 .header("X-Forwarded-For", clientIp)
                 .method(method, body);
+        proxyHeaders.forEach((name, value) -> {
+            if (!headers.containsKey(name)) {
+                request.header(name, value);
+            }
+        });
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

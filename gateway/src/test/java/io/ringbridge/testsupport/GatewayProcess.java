@@ -45,6 +45,7 @@ public final class GatewayProcess implements AutoCloseable {
             command.add(System.getProperty("java.class.path"));
             command.add("io.ringbridge.RingBridgeApplication");
             command.add("--server.port=0");
+            command.add("--ringbridge.trusted-proxies=127.0.0.1"); // the test client stands in for a proxy (Api)
             properties.forEach((name, value) -> command.add("--" + name + "=" + value));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             // Generous: a loaded 2-core CI machine has taken minutes to start a JVM with the whole application.

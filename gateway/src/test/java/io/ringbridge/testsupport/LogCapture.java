@@ -11,7 +11,7 @@ import ch.qos.logback.core.AppenderBase;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every line every gateway under test logs, formatted with the request id, message and stack trace, so
+ * Every line every gateway under test logs, formatted with the request id, level, message and stack trace, so
  * tests can assert what reaches the logs (request ids) and what never does (secrets).
  */
 public final class LogCapture {
@@ -48,7 +48,7 @@ public final class LogCapture {
         public void start() {
             layout = new PatternLayout();
             layout.setContext(getContext());
-            layout.setPattern("[%X{requestId:-}] %logger - %msg%n%ex");
+            layout.setPattern("[%X{requestId:-}] %level %logger - %msg%n%ex");
             layout.start();
             super.start();
         }

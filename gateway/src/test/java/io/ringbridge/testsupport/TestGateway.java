@@ -58,7 +58,10 @@ public final class TestGateway implements AutoCloseable {
         return database;
     }
 
-    /** A client that presents itself from its own random address (X-Forwarded-For), isolating IP limits. */
+    /**
+     * A client that presents itself from its own random address (X-Forwarded-For, honoured because test gateways
+     * trust loopback as a proxy), isolating IP limits.
+     */
     public Api api() {
         return new Api(baseUri);
     }
@@ -89,6 +92,8 @@ public final class TestGateway implements AutoCloseable {
         private Builder(Database database) {
             this.database = database;
             properties.put("ringbridge.admin-key", ADMIN_KEY);
+            // Test clients stand in for a reverse proxy on loopback and name their own client address (Api).
+            properties.put("ringbridge.trusted-proxies", "127.0.0.1");
         }
 
         public Builder property(String name, String value) {

@@ -2,6 +2,7 @@ package io.ringbridge.platform.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param mode {@code development} or {@code production}; production refuses to start without encryption keys,
  *        admin key, an https public URL and the operator's RingCentral app (it never runs the sandbox), and refuses
- *        plain-http requests forwarded by the proxy
+ *        requests that did not arrive over https
  * @param publicUrl Base URL browsers and RingCentral use to reach the gateway (OAuth redirect URI, webhook address);
  *        unset, {@code http://localhost:<port>}
  * @param adminKey The operator's key, {@code sgw_} + 32 lowercase hex; unset, the admin routes are unavailable
@@ -22,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resealInterval How often stored secrets are re-sealed with the primary encryption key, so an old key can
  *        be removed once it has run
  * @param limits API request limits
+ * @param trustedProxies Addresses and CIDR ranges of the reverse proxies in front of the gateway
+ *        ({@code 10.0.0.5,192.168.0.0/16}); only they may name the client ({@code X-Forwarded-For}) and the scheme
+ *        ({@code X-Forwarded-Proto}); unset, those headers are ignored
  */
 @ConfigurationProperties("ringbridge")
 public record RingBridgeProperties(
@@ -31,7 +35,8 @@ public record RingBridgeProperties(
         String encryptionKeys,
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("1h") Duration resealInterval,
-        @DefaultValue Limits limits) {
+        @DefaultValue Limits limits,
+        List<String> trustedProxies) {
 
     public boolean production() {
         return mode == Mode.PRODUCTION;

@@ -16,8 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import io.ringbridge.platform.config.RingBridgeProperties;
 
 /**
- * In production the gateway sits behind a TLS-terminating proxy; a request the proxy received over plain
- * http ({@code X-Forwarded-Proto: http}) is refused so that keys never travel in clear.
+ * In production keys must never travel in clear: a request is served only when it arrived over https, on this
+ * connection or at a trusted proxy that says so ({@link ForwardedRequestFilter}). The orchestrator's probes and the
+ * metrics scrape under {@code /actuator/} carry no credentials and usually reach the instance directly over http.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -33,14 +34,13 @@ class HttpsRequiredFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !production;
+        return !production || request.getRequestURI().startsWith("/actuator/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String proto = request.getHeader("X-Forwarded-Proto");
-        if (proto != null && proto.split(",")[0].trim().equalsIgnoreCase("http")) {
+        if (!request.isSecure()) {
             errors.write(request, response, HttpStatus.FORBIDDEN, "HTTPS required", "https_required", Map.of());
             return;
         }

@@ -22,20 +22,6 @@ class JsonErrorController implements ErrorController {
         if (status == null) {
             status = HttpStatus.NOT_FOUND; // a direct GET /error
         }
-        String error = switch (status) {
-            case NOT_FOUND -> "Not found";
-            case METHOD_NOT_ALLOWED -> "Method not allowed";
-            case CONTENT_TOO_LARGE -> "Payload too large";
-            case BAD_REQUEST -> "Bad request";
-            default -> status.is5xxServerError() ? "Internal server error" : status.getReasonPhrase();
-        };
-        String machineCode = switch (status) {
-            case NOT_FOUND -> "not_found";
-            case METHOD_NOT_ALLOWED -> "method_not_allowed";
-            case CONTENT_TOO_LARGE -> "payload_too_large";
-            case BAD_REQUEST -> "bad_request";
-            default -> status.is5xxServerError() ? "internal_error" : "http_" + status.value();
-        };
-        return ResponseEntity.status(status).body(new ApiError(error, machineCode, RequestIds.of(request)));
+        return ResponseEntity.status(status).body(ErrorWords.of(status, RequestIds.of(request)));
     }
 }

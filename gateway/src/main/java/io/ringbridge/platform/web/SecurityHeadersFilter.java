@@ -11,6 +11,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.ringbridge.platform.config.RingBridgeProperties;
+
 /**
  * The security headers on every response. JSON gets the strictest content security policy;
  * an HTML page that needs more sets its own narrow policy through {@link PagePolicy}, which replaces this one.
@@ -24,16 +26,18 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'none'; "
             + "frame-ancestors 'none'; base-uri 'none'";
 
+    private final boolean production;
+
+    SecurityHeadersFilter(RingBridgeProperties properties) {
+        this.production = properties.production();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "no-referrer");
         String path = request.getRequestURI();
         boolean docs = path.equals("/docs") || path.startsWith("/docs/") || path.startsWith("/swagger-ui/");
-        response.setHeader("Content-Security-Policy", docs ? DOCS_POLICY : PagePolicy.JSON);
+        SecurityHeaders.apply(response, docs ? DOCS_POLICY : PagePolicy.JSON, production || request.isSecure());
         chain.doFilter(request, response);
     }
 }

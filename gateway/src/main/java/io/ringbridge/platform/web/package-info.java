@@ -1,7 +1,8 @@
 /**
  * What every HTTP response shares: the error body ({@code ApiException}, {@code ApiError}, {@code ErrorWriter}),
- * request ids, security headers and content security policies ({@code PagePolicy}), the payload limit and the
- * OpenAPI document's metadata.
+ * also for requests refused before routing (malformed input, Tomcat's own refusals), request ids, security headers
+ * and content security policies ({@code PagePolicy}), the client's address and scheme behind trusted proxies, the
+ * payload limit and the OpenAPI document's metadata.
  */
 @NamedInterface("web")
 package io.ringbridge.platform.web;
