@@ -24,10 +24,6 @@ public class TenantDestinations {
             return admits(chosen, region) && admits(allowed, region);
         }
 
-        public boolean restricted() {
-            return chosen != null || allowed != null;
-        }
-
         private static boolean admits(List<String> countries, String region) {
             return countries == null || (region != null && countries.contains(region));
         }
