@@ -11,7 +11,8 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
  * Where an E.164 number leads, as Google's libphonenumber classifies it.
  *
  * @param region the ISO 3166 code of its country (libphonenumber's region), {@code null} when the number does not
- *               say: an unallocated range of a calling code several countries share, or a non-geographic number
+ *               say: outside the allocated ranges of a calling code several countries share (+1, +44 …), or a
+ *               non-geographic number
  */
 record Destination(String region, NumberKind kind) {
 
@@ -43,13 +44,9 @@ record Destination(String region, NumberKind kind) {
                 || (code == 882 && SATELLITE_NETWORKS_882.stream().anyMatch(national::startsWith));
     }
 
-    /** The number's country; for a number outside every allocated range, the one country of its calling code if any. */
+    /** The number's country: null for a non-geographic number and where the calling code's countries share no plan. */
     private static String region(PhoneNumber number) {
         String region = NUMBERS.getRegionCodeForNumber(number);
-        if (region == null) {
-            List<String> sharing = NUMBERS.getRegionCodesForCountryCode(number.getCountryCode());
-            region = sharing.size() == 1 ? sharing.getFirst() : null;
-        }
         return region == null || region.equals(PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY) ? null : region;
     }
 }

@@ -39,8 +39,9 @@ final class DestinationPolicy {
         if (!countries.admit(to.region())) {
             String where = to.region() == null ? "to is not a number of a known country" : "to is a number in " + to.region();
             List<String> allowed = allowed(countries);
-            return Optional.of(new Refusal(where + "; this tenant sends only to "
-                    + (allowed.isEmpty() ? "no country" : String.join(", ", allowed)), "destination_country_not_allowed"));
+            return Optional.of(new Refusal(where + (allowed.isEmpty()
+                    ? "; the tenant's countries and those the operator allows it have none in common"
+                    : "; this tenant sends only to " + String.join(", ", allowed)), "destination_country_not_allowed"));
         }
         return Optional.empty();
     }
