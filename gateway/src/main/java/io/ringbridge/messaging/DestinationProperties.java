@@ -13,5 +13,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        {@code pager}, {@code uan}, {@code voicemail}, {@code voip}; empty refuses none
  */
 @ConfigurationProperties("ringbridge.destinations")
-record DestinationProperties(@DefaultValue({"premium-rate", "satellite"}) Set<NumberKind> refusedKinds) {
+record DestinationProperties(@DefaultValue("premium-rate,satellite") Set<NumberKind> refusedKinds) {
 }
