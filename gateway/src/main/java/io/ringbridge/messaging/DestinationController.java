@@ -2,6 +2,8 @@ package io.ringbridge.messaging;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -38,7 +40,10 @@ class DestinationController {
 
     @PutMapping
     @Operation(summary = "[ext] Restrict the tenant's sends to some countries ({\"countries\": null} lifts it)")
-    DestinationSettings put(Caller caller, @RequestBody(required = false) JsonNode body,
+    DestinationSettings put(Caller caller,
+                            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                                    schema = @Schema(implementation = DestinationSettings.Choice.class)))
+                            @RequestBody(required = false) JsonNode body,
                             @Parameter(hidden = true) @RequestParam(required = false) String tenantId) {
         String tenant = caller.tenantFor(tenantId);
         if (body == null || !body.isObject()) {

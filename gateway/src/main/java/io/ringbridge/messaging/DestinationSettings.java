@@ -11,4 +11,8 @@ import java.util.Set;
  * @param refusedTypes      kinds of numbers no tenant of this gateway may send to
  */
 record DestinationSettings(List<String> countries, List<String> operatorCountries, Set<NumberKind> refusedTypes) {
+
+    /** For documentation: PUT takes the tenant's countries; {@code null} lifts its restriction. */
+    record Choice(List<String> countries) {
+    }
 }

@@ -17,9 +17,9 @@ import io.ringbridge.platform.limits.RateDecision;
 import io.ringbridge.platform.web.ApiException;
 
 /**
- * Authenticates {@code /v1} routes, in the contract's order: a usable {@code Bearer} key (401),
- * the key's request budget and then its tenant's (429), the tenant's status (403), the route's role (403). It runs only for routes
- * that exist, so an unknown path is a plain 404 whatever the credentials.
+ * Authenticates {@code /v1} routes, in the contract's order: a usable {@code Bearer} key (401), the key's request
+ * budget and then its tenant's (429), the tenant's status (403), the route's role (403). It runs only for routes that
+ * exist, so an unknown path is a plain 404 whatever the credentials.
  */
 @Component
 class AuthInterceptor implements HandlerInterceptor {

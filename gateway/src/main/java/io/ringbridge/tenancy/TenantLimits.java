@@ -9,4 +9,9 @@ import java.util.List;
  */
 record TenantLimits(String tenantId, int requestsPerMinute, int appRequestsPerMinute, int maxApps,
                     List<String> destinationCountries) {
+
+    /** For documentation: PATCH takes these fields; an absent field is left as is, {@code null} is the default. */
+    record Change(Integer requestsPerMinute, Integer appRequestsPerMinute, Integer maxApps,
+                  List<String> destinationCountries) {
+    }
 }

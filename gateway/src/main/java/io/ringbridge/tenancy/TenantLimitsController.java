@@ -1,6 +1,8 @@
 package io.ringbridge.tenancy;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -31,7 +33,10 @@ class TenantLimitsController {
 
     @PatchMapping
     @Operation(summary = "[ext] Change a tenant's limits; a field set to null returns to the deployment's default")
-    TenantLimits update(@PathVariable String tenantId, @RequestBody(required = false) JsonNode body) {
+    TenantLimits update(@PathVariable String tenantId,
+                        @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                                schema = @Schema(implementation = TenantLimits.Change.class)))
+                        @RequestBody(required = false) JsonNode body) {
         return limits.update(tenantId, body);
     }
 }
