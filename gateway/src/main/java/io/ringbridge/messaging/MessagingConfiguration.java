@@ -10,7 +10,8 @@ import io.ringbridge.platform.config.StartupRefusedException;
 import io.ringbridge.ringcentral.RingCentralHttpProperties;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({SendingProperties.class, ReceiptProperties.class, QueueMetricsProperties.class})
+@EnableConfigurationProperties({SendingProperties.class, ReceiptProperties.class, QueueMetricsProperties.class,
+        DestinationProperties.class})
 class MessagingConfiguration implements InitializingBean {
 
     private final SendingProperties sending;

@@ -41,19 +41,22 @@ class SmsSubmission {
     private static final int ID_ATTEMPTS = 3;
 
     private final MessageIntake intake;
+    private final DestinationCheck destinations;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Supplier<String> newIds;
 
     @Autowired
-    SmsSubmission(MessageIntake intake, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
-        this(intake, jdbc, transactions, clock, IdKind.MESSAGE::next);
+    SmsSubmission(MessageIntake intake, DestinationCheck destinations, JdbcClient jdbc,
+                  TransactionTemplate transactions, Clock clock) {
+        this(intake, destinations, jdbc, transactions, clock, IdKind.MESSAGE::next);
     }
 
-    SmsSubmission(MessageIntake intake, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
-                  Supplier<String> newIds) {
+    SmsSubmission(MessageIntake intake, DestinationCheck destinations, JdbcClient jdbc,
+                  TransactionTemplate transactions, Clock clock, Supplier<String> newIds) {
         this.intake = intake;
+        this.destinations = destinations;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -67,7 +70,7 @@ class SmsSubmission {
         if (blank(request.to()) || blank(request.from()) || blank(request.body())) {
             throw ApiException.badRequest(SmsRequests.REQUIRED, "missing_fields");
         }
-        if (!E164.matcher(request.to()).matches() || !E164.matcher(request.from()).matches()) {
+        if (!e164(request.to()) || !e164(request.from())) {
             throw ApiException.badRequest("to and from must be valid E.164 phone numbers", "invalid_phone_number");
         }
         // Characters as the contract's JavaScript origin counts them: UTF-16 code units.
@@ -84,6 +87,7 @@ class SmsSubmission {
         if (idempotencyKey != null && (idempotencyKey.isEmpty() || idempotencyKey.length() > 255)) {
             throw ApiException.badRequest("Idempotency-Key must be 1-255 characters", "invalid_idempotency_key");
         }
+        destinations.requireAllowed(tenantId, request.to());
         Sender sender = new Sender(tenantId, request.from());
         for (int attempt = 1; ; attempt++) {
             try {
@@ -167,6 +171,11 @@ class SmsSubmission {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The contract's shape, and a calling code that is assigned (libphonenumber knows it). */
+    private static boolean e164(String number) {
+        return E164.matcher(number).matches() && Destination.of(number).isPresent();
     }
 
     private static boolean blank(String value) {

@@ -9,5 +9,8 @@
  * A message is sent to RingCentral at most once: an attempt whose answer was lost stays {@code sending} until
  * RingCentral's message store says whether it arrived ({@code InDoubtLookup}). Every status change is written in one
  * transaction with its {@code sms_status} event.
+ *
+ * <p>Before a message is stored, its destination is classified with libphonenumber ({@code Destination}) and checked
+ * against the refused kinds of numbers and the tenant's countries ({@code DestinationPolicy}).
  */
 package io.ringbridge.messaging;

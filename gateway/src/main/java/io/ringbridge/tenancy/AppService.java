@@ -27,9 +27,10 @@ class AppService {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final TenantChanges changes;
+    private final TenantQuotas quotas;
 
     AppService(Apps apps, Tenants tenants, WebhookUrls webhookUrls, SecretBox secrets,
-               TransactionTemplate transactions, Clock clock, TenantChanges changes) {
+               TransactionTemplate transactions, Clock clock, TenantChanges changes, TenantQuotas quotas) {
         this.apps = apps;
         this.tenants = tenants;
         this.webhookUrls = webhookUrls;
@@ -37,6 +38,7 @@ class AppService {
         this.transactions = transactions;
         this.clock = clock;
         this.changes = changes;
+        this.quotas = quotas;
     }
 
     RegisteredApp register(Caller caller, AppRequests.Register request) {
@@ -44,9 +46,15 @@ class AppService {
         String tenantId = targetTenant(caller, request.tenantId());
         String webhookUrl = webhookUrls.validate(request.webhookUrl());
         return transactions.execute(tx -> {
-            boolean active = tenants.find(tenantId).map(t -> t.status() == TenantStatus.ACTIVE).orElse(false);
+            // The lock makes concurrent registrations of one tenant count one after the other, so the cap holds.
+            boolean active = tenants.findLocked(tenantId).map(t -> t.status() == TenantStatus.ACTIVE).orElse(false);
             if (!active) {
                 throw ApiException.badRequest("Tenant not found or not active", "tenant_not_active");
+            }
+            int maxApps = quotas.of(tenantId).maxApps();
+            if (apps.countActive(tenantId) >= maxApps) {
+                throw new ApiException(HttpStatus.FORBIDDEN, "App limit reached: this tenant may have at most "
+                        + maxApps + " apps; delete one or ask the operator to raise the limit", "app_limit_reached");
             }
             return create(tenantId, name, webhookUrl);
         });

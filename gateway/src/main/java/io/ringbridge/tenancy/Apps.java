@@ -50,6 +50,11 @@ class Apps {
                 .param("tenant", tenantId).query(Apps::map).list();
     }
 
+    int countActive(String tenantId) {
+        return jdbc.sql("SELECT COUNT(*) FROM app WHERE tenant_id = :tenant AND status = 'active'")
+                .param("tenant", tenantId).query(Integer.class).single();
+    }
+
     List<App> listAll() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM app WHERE status = 'active' ORDER BY created_at, id")
                 .query(Apps::map).list();

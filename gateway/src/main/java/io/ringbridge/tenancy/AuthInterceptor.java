@@ -17,9 +17,9 @@ import io.ringbridge.platform.limits.RateDecision;
 import io.ringbridge.platform.web.ApiException;
 
 /**
- * Authenticates {@code /v1} routes, in the contract's order: a usable {@code Bearer} key (401),
- * the key's request budget (429), the tenant's status (403), the route's role (403). It runs only for routes
- * that exist, so an unknown path is a plain 404 whatever the credentials.
+ * Authenticates {@code /v1} routes, in the contract's order: a usable {@code Bearer} key (401), the key's request
+ * budget and then its tenant's (429), the tenant's status (403), the route's role (403). It runs only for routes that
+ * exist, so an unknown path is a plain 404 whatever the credentials.
  */
 @Component
 class AuthInterceptor implements HandlerInterceptor {
@@ -29,15 +29,17 @@ class AuthInterceptor implements HandlerInterceptor {
     private final ApiKeyLookup keys;
     private final AdminKey adminKey;
     private final RequestLimits limits;
+    private final TenantQuotas quotas;
     private final ClientBlocks clientBlocks;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    AuthInterceptor(ApiKeyLookup keys, AdminKey adminKey, RequestLimits limits, ClientBlocks clientBlocks,
-                    Clock clock, MeterRegistry meters) {
+    AuthInterceptor(ApiKeyLookup keys, AdminKey adminKey, RequestLimits limits, TenantQuotas quotas,
+                    ClientBlocks clientBlocks, Clock clock, MeterRegistry meters) {
         this.keys = keys;
         this.adminKey = adminKey;
         this.limits = limits;
+        this.quotas = quotas;
         this.clientBlocks = clientBlocks;
         this.clock = clock;
         this.meters = meters;
@@ -56,9 +58,11 @@ class AuthInterceptor implements HandlerInterceptor {
         String keyHash = ApiKeys.hash(header.substring(BEARER.length()).trim());
         Caller caller;
         RateDecision budget;
+        String limit;
         if (adminKey.matches(keyHash)) {
             caller = Caller.forAdmin();
             budget = limits.adminRequest();
+            limit = "admin";
         } else {
             Optional<ApiKeyLookup.KeyOwner> owner = keys.find(keyHash);
             if (owner.isEmpty()) {
@@ -66,7 +70,14 @@ class AuthInterceptor implements HandlerInterceptor {
                         new ApiException(HttpStatus.UNAUTHORIZED, "Invalid API key", "invalid_api_key"));
             }
             caller = Caller.forApp(owner.get().tenantId(), owner.get().appId());
-            budget = limits.appRequest(owner.get().appId());
+            TenantQuotas.Quotas quota = quotas.of(caller.tenantId());
+            budget = limits.appRequest(caller.appId(), quota.appRequestsPerMinute());
+            limit = "app";
+            if (budget.allowed()) {
+                // Only requests the key's own budget let through count against the tenant's.
+                budget = budget.tighter(limits.tenantRequest(caller.tenantId(), quota.requestsPerMinute()));
+                limit = budget.allowed() ? limit : "tenant";
+            }
             if (budget.allowed()) {
                 keys.touch(keyHash, owner.get(), clock.instant());
             }
@@ -76,7 +87,7 @@ class AuthInterceptor implements HandlerInterceptor {
             }
         }
         if (!budget.allowed()) {
-            meters.counter("ringbridge.ratelimit.rejections", "limit", caller.isAdmin() ? "admin" : "app").increment();
+            meters.counter("ringbridge.ratelimit.rejections", "limit", limit).increment();
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "rate_limited", budget.headers());
         }
         budget.headers().forEach(response::setHeader);

@@ -37,6 +37,11 @@ class Tenants {
         return jdbc.sql("SELECT * FROM tenant WHERE id = :id").param("id", id).query(Tenants::map).optional();
     }
 
+    /** Reads the tenant and locks its row until the transaction ends: changes to what it owns queue behind it. */
+    Optional<Tenant> findLocked(String id) {
+        return jdbc.sql("SELECT * FROM tenant WHERE id = :id FOR UPDATE").param("id", id).query(Tenants::map).optional();
+    }
+
     List<Tenant> list() {
         return jdbc.sql("SELECT * FROM tenant ORDER BY created_at, id").query(Tenants::map).list();
     }

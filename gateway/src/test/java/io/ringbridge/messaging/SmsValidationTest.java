@@ -477,7 +477,8 @@ class SmsValidationTest {
     @Test
     void anIdTakenAtEveryTryFailsTheRequestAndStoresNothing() {
         String taken = Sms.accepted(api, app.apiKey(), ALICE_SMS, TO, "First");
-        SmsSubmission submission = new SmsSubmission(world.gateway().bean(MessageIntake.class), world.gateway().jdbc(),
+        SmsSubmission submission = new SmsSubmission(world.gateway().bean(MessageIntake.class),
+                world.gateway().bean(DestinationCheck.class), world.gateway().jdbc(),
                 world.gateway().bean(TransactionTemplate.class), Clock.systemUTC(), () -> taken);
 
         for (String key : Arrays.asList(null, "key-never")) {
@@ -493,7 +494,8 @@ class SmsValidationTest {
     /** A submission whose first new id is {@code taken}, as if the random part had come out the same again. */
     private SmsSubmission submissionWithIds(String taken) {
         Iterator<String> ids = Stream.concat(Stream.of(taken), Stream.generate(IdKind.MESSAGE::next)).iterator();
-        return new SmsSubmission(world.gateway().bean(MessageIntake.class), world.gateway().jdbc(),
+        return new SmsSubmission(world.gateway().bean(MessageIntake.class),
+                world.gateway().bean(DestinationCheck.class), world.gateway().jdbc(),
                 world.gateway().bean(TransactionTemplate.class), Clock.systemUTC(), ids::next);
     }
 

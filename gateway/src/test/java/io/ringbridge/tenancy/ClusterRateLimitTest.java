@@ -82,4 +82,35 @@ class ClusterRateLimitTest {
         Awaitility.await().atMost(Duration.ofSeconds(5))
                 .until(() -> sameClientOnSecond.get("/v1/apps", app.apiKey()).status() == 429);
     }
+
+    @Test
+    void aTenantsBudgetIsOneAcrossItsKeysAndBothInstances() throws Exception {
+        Fixtures.TestApp app = Fixtures.newTenantWithApp(first.api());
+        java.util.List<String> keys = java.util.List.of(app.apiKey(),
+                Fixtures.registerApp(first.api(), app.tenantId(), "Second").apiKey(),
+                Fixtures.registerApp(first.api(), app.tenantId(), "Third").apiKey());
+        Response changed = first.api().patch("/v1/tenants/" + app.tenantId() + "/limits",
+                io.ringbridge.testsupport.TestGateway.ADMIN_KEY, "{\"requestsPerMinute\":60}");
+        assertThat(changed.status()).isEqualTo(200);
+        var ok = new java.util.concurrent.atomic.AtomicInteger();
+        var tenantLimited = new java.util.concurrent.atomic.AtomicInteger();
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 150; i++) {
+                Api api = i % 2 == 0 ? first.api() : second.api();
+                String key = keys.get(i % keys.size());
+                executor.submit(() -> {
+                    Response response = api.get("/v1/apps", key);
+                    if (response.status() == 200) {
+                        ok.incrementAndGet();
+                    } else if (response.status() == 429 && "60".equals(response.header("X-RateLimit-Limit"))) {
+                        tenantLimited.incrementAndGet();
+                    }
+                });
+            }
+        }
+
+        // Each key made 50 requests, half its own budget: only the tenant's 60 could refuse any.
+        assertThat(ok.get()).isEqualTo(60);
+        assertThat(tenantLimited.get()).isEqualTo(90);
+    }
 }

@@ -46,6 +46,8 @@ public record RingBridgeProperties(
      * API request limits (docs/API.md). Defaults are the contract; operators may tighten or loosen them.
      *
      * @param appRequestsPerMinute Requests an app key may make per minute
+     * @param tenantRequestsPerMinute Requests all the app keys of one tenant may make together per minute
+     * @param appsPerTenant Apps a tenant may have at once
      * @param adminRequestsPerMinute Requests the admin key may make per minute
      * @param failedAuthsPerClient Failed authentications a client address may make per {@code failed-auth-window}
      *        before it is blocked
@@ -55,6 +57,8 @@ public record RingBridgeProperties(
      */
     public record Limits(
             @DefaultValue("100") int appRequestsPerMinute,
+            @DefaultValue("1000") int tenantRequestsPerMinute,
+            @DefaultValue("25") int appsPerTenant,
             @DefaultValue("500") int adminRequestsPerMinute,
             @DefaultValue("10") int failedAuthsPerClient,
             @DefaultValue("5m") Duration failedAuthWindow,

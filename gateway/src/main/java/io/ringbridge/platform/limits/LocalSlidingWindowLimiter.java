@@ -21,18 +21,23 @@ final class LocalSlidingWindowLimiter implements SlidingWindowLimiter {
 
     @Override
     public RateDecision acquire(String key) {
-        return counters.get(key, k -> new Counter()).acquire(clock.millis(), limit);
+        return acquire(key, limit.limit());
+    }
+
+    @Override
+    public RateDecision acquire(String key, int limit) {
+        return counters.get(key, k -> new Counter()).acquire(clock.millis(), this.limit.window().toMillis(),
+                RateLimit.requirePositive(limit));
     }
 
     private static final class Counter {
         private SlidingWindow state;
 
-        synchronized RateDecision acquire(long now, RateLimit limit) {
-            long window = limit.window().toMillis();
+        synchronized RateDecision acquire(long now, long window, int limit) {
             SlidingWindow current = state == null ? SlidingWindow.empty(now) : state.advancedTo(now, window);
-            boolean allowed = current.admits(now, window, limit.limit());
+            boolean allowed = current.admits(now, window, limit);
             state = allowed ? current.plusOne() : current;
-            return state.decision(allowed, now, window, limit.limit());
+            return state.decision(allowed, now, window, limit);
         }
     }
 }

@@ -51,7 +51,8 @@ final class PostgresSlidingWindowLimiter implements SlidingWindowLimiter {
     private final RateLimit limit;
     private final Clock clock;
     private final JdbcClient jdbc;
-    private final Cache<String, Batcher<Boolean, RateDecision>> batchers;
+    /** Per key; each request brings the limit it is held to. */
+    private final Cache<String, Batcher<Integer, RateDecision>> batchers;
 
     PostgresSlidingWindowLimiter(RateLimit limit, Clock clock, JdbcClient jdbc) {
         this.limit = limit;
@@ -63,34 +64,45 @@ final class PostgresSlidingWindowLimiter implements SlidingWindowLimiter {
 
     @Override
     public RateDecision acquire(String key) {
-        return batchers.get(key, k -> new Batcher<>(MAX_BATCH, requests -> acquire(k, requests.size())))
-                .submit(Boolean.TRUE);
+        return acquire(key, limit.limit());
     }
 
-    /** Decides {@code wanted} requests of one key in one statement: the first ones that fit are admitted. */
-    private List<RateDecision> acquire(String key, int wanted) {
+    @Override
+    public RateDecision acquire(String key, int limit) {
+        return batchers.get(key, k -> new Batcher<>(MAX_BATCH, limits -> decide(k, limits)))
+                .submit(RateLimit.requirePositive(limit));
+    }
+
+    /**
+     * Decides the requests of one key in one statement: the first ones that fit are admitted. Should the limit
+     * have changed while they gathered, the batch is held to the smallest one.
+     */
+    private List<RateDecision> decide(String key, List<Integer> limits) {
         long now = clock.millis();
         long window = limit.window().toMillis();
+        int wanted = limits.size();
+        int heldTo = limits.stream().mapToInt(Integer::intValue).min().orElseThrow();
         return jdbc.sql(UPSERT)
                 .param("key", limit.name() + ":" + key)
                 .param("now", now)
                 .param("window", window)
-                .param("limit", limit.limit())
+                .param("limit", heldTo)
                 .param("wanted", wanted)
                 .query((rs, row) -> decisions(new SlidingWindow(rs.getLong("window_start"), rs.getInt("previous_count"),
-                        rs.getInt("current_count")), rs.getInt("last_admitted"), wanted, now, window))
+                        rs.getInt("current_count")), rs.getInt("last_admitted"), wanted, heldTo, now, window))
                 .single();
     }
 
     /** Each admitted request sees the counts as they stood just after its own admission, as if decided alone. */
-    private List<RateDecision> decisions(SlidingWindow after, int admitted, int wanted, long now, long window) {
+    private List<RateDecision> decisions(SlidingWindow after, int admitted, int wanted, int heldTo, long now,
+                                         long window) {
         List<RateDecision> decisions = new ArrayList<>(wanted);
         for (int i = 0; i < wanted; i++) {
             boolean allowed = i < admitted;
             SlidingWindow seen = allowed
                     ? new SlidingWindow(after.windowStart(), after.previous(), after.current() - (admitted - 1 - i))
                     : after;
-            decisions.add(seen.decision(allowed, now, window, limit.limit()));
+            decisions.add(seen.decision(allowed, now, window, heldTo));
         }
         return decisions;
     }

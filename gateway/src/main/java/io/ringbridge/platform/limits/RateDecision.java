@@ -26,6 +26,17 @@ public record RateDecision(boolean allowed, int limit, int remaining, Instant re
         return headers;
     }
 
+    /**
+     * Of two budgets a request counted against, the one to report: a refusal, else the one with less room left
+     * (the one the caller will run into first).
+     */
+    public RateDecision tighter(RateDecision other) {
+        if (!allowed || !other.allowed) {
+            return allowed ? other : this;
+        }
+        return other.remaining < remaining ? other : this;
+    }
+
     public long retryAfterSeconds() {
         return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }

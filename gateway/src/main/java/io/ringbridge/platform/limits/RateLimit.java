@@ -9,4 +9,11 @@ public record RateLimit(String name, int limit, Duration window) {
             throw new IllegalArgumentException("A rate limit needs a positive limit and window: " + name);
         }
     }
+
+    static int requirePositive(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("A rate limit needs a positive limit: " + limit);
+        }
+        return limit;
+    }
 }

@@ -13,16 +13,27 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final Map<String, String> headers;
+    private final String param;
 
     public ApiException(HttpStatus status, String error, String code) {
         this(status, error, code, Map.of());
     }
 
     public ApiException(HttpStatus status, String error, String code, Map<String, String> headers) {
+        this(status, error, code, headers, null);
+    }
+
+    private ApiException(HttpStatus status, String error, String code, Map<String, String> headers, String param) {
         super(error, null, false, false);
         this.status = status;
         this.code = code;
         this.headers = Map.copyOf(headers);
+        this.param = param;
+    }
+
+    /** A 400 for one request field, named in the body's {@code param}. */
+    public static ApiException invalidParam(String param, String error, String code) {
+        return new ApiException(HttpStatus.BAD_REQUEST, error, code, Map.of(), param);
     }
 
     public static ApiException badRequest(String error, String code) {
@@ -51,5 +62,10 @@ public class ApiException extends RuntimeException {
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    /** The request field at fault, or {@code null}. */
+    public String param() {
+        return param;
     }
 }

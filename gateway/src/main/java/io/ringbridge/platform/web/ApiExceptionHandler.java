@@ -33,7 +33,7 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> api(ApiException e, HttpServletRequest request) {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
         e.headers().forEach(response::header);
-        return response.body(new ApiError(e.error(), e.code(), RequestIds.of(request)));
+        return response.body(new ApiError(e.error(), e.code(), RequestIds.of(request), e.param()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
