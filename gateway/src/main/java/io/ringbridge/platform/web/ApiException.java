@@ -13,20 +13,31 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final Map<String, String> headers;
+    private final String param;
 
     public ApiException(HttpStatus status, String error, String code) {
         this(status, error, code, Map.of());
     }
 
     public ApiException(HttpStatus status, String error, String code, Map<String, String> headers) {
+        this(status, error, code, headers, null);
+    }
+
+    private ApiException(HttpStatus status, String error, String code, Map<String, String> headers, String param) {
         super(error, null, false, false);
         this.status = status;
         this.code = code;
         this.headers = Map.copyOf(headers);
+        this.param = param;
     }
 
     public static ApiException badRequest(String error, String code) {
         return new ApiException(HttpStatus.BAD_REQUEST, error, code);
+    }
+
+    /** A validation error: 400 naming the request field ({@code param}) that is missing or wrong. */
+    public static ApiException invalid(String param, String error, String code) {
+        return new ApiException(HttpStatus.BAD_REQUEST, error, code, Map.of(), param);
     }
 
     public static ApiException notFound(String error, String code) {
@@ -51,5 +62,10 @@ public class ApiException extends RuntimeException {
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    /** The offending request field of a validation error, else {@code null}. */
+    public String param() {
+        return param;
     }
 }

@@ -33,7 +33,7 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> api(ApiException e, HttpServletRequest request) {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
         e.headers().forEach(response::header);
-        return response.body(new ApiError(e.error(), e.code(), RequestIds.of(request)));
+        return response.body(new ApiError(e.error(), e.code(), e.param(), RequestIds.of(request)));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -41,9 +41,10 @@ class ApiExceptionHandler {
         if (causedBy(e, PayloadTooLargeException.class)) {
             return error(HttpStatus.CONTENT_TOO_LARGE, "Payload too large", "payload_too_large", request);
         }
-        Optional<InvalidValueMessage> field = fieldMessage(e);
+        Optional<FieldError> field = fieldError(e);
         if (field.isPresent()) {
-            return error(HttpStatus.BAD_REQUEST, field.get().value(), field.get().code(), request);
+            return ResponseEntity.badRequest().body(new ApiError(field.get().message().value(),
+                    field.get().message().code(), field.get().name(), RequestIds.of(request)));
         }
         return error(HttpStatus.BAD_REQUEST, "Invalid JSON body", "invalid_json", request);
     }
@@ -76,12 +77,14 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
-        return error(HttpStatus.BAD_REQUEST, e.getParameterName() + " is required", "missing_parameter", request);
+        return ResponseEntity.badRequest().body(new ApiError(e.getParameterName() + " is required", "missing_parameter",
+                e.getParameterName(), RequestIds.of(request)));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        return error(HttpStatus.BAD_REQUEST, "Invalid value for " + e.getName(), "invalid_parameter", request);
+        return ResponseEntity.badRequest().body(new ApiError("Invalid value for " + e.getName(), "invalid_parameter",
+                e.getName(), RequestIds.of(request)));
     }
 
     @ExceptionHandler(Exception.class)
@@ -104,8 +107,11 @@ class ApiExceptionHandler {
         return false;
     }
 
+    private record FieldError(String name, InvalidValueMessage message) {
+    }
+
     /** A value of the wrong JSON type for a field that declares its contract message gets that message. */
-    private static Optional<InvalidValueMessage> fieldMessage(HttpMessageNotReadableException e) {
+    private static Optional<FieldError> fieldError(HttpMessageNotReadableException e) {
         if (!(e.getCause() instanceof MismatchedInputException mismatch)) {
             return Optional.empty();
         }
@@ -121,7 +127,8 @@ class ApiExceptionHandler {
         String name = path.getFirst().getPropertyName();
         for (RecordComponent component : type.getRecordComponents()) {
             if (component.getName().equals(name)) {
-                return Optional.ofNullable(component.getAnnotation(InvalidValueMessage.class));
+                return Optional.ofNullable(component.getAnnotation(InvalidValueMessage.class))
+                        .map(message -> new FieldError(name, message));
             }
         }
         return Optional.empty();
