@@ -131,6 +131,7 @@ class ConnectionController {
         return sync.sync(caller.tenantFor(tenantId), extensionId);
     }
 
+    @Schema(name = "RingCentralAppRequest")
     record AppRequest(
             @InvalidValueMessage(value = "clientId must be 1-200 characters", code = "invalid_client_id") String clientId,
             @InvalidValueMessage(value = "clientSecret must be 1-200 characters", code = "invalid_client_secret") String clientSecret,

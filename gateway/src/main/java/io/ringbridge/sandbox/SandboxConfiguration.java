@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.Servlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -50,10 +51,16 @@ class SandboxConfiguration {
      */
     private final String clientSecret = IdKind.randomHex(24);
 
+    /** Every URL the simulator emits (the consent form's target among them) follows the public URL, not Host. */
     @Bean(destroyMethod = "close")
-    RingCentralSimulator sandboxSimulator(RingBridgeProperties properties) {
+    RingCentralSimulator sandboxSimulator(RingBridgeProperties properties, PublicUrl publicUrl) {
         return RingCentralSimulator.mountable(SimulatorConfig.builder().label("SANDBOX")
-                .stateFile(properties.dataDir().resolve(STATE_FILE)).build());
+                .stateFile(properties.dataDir().resolve(STATE_FILE)).build(), () -> publicUrl.base() + MOUNT);
+    }
+
+    @Bean
+    OpenApiCustomizer sandboxRoutes() {
+        return SandboxOpenApi.routes();
     }
 
     @Bean
