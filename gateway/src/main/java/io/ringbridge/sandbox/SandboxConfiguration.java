@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.servlet.Servlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -59,8 +58,8 @@ class SandboxConfiguration {
     }
 
     @Bean
-    OpenApiCustomizer sandboxRoutes() {
-        return SandboxOpenApi.routes();
+    SandboxOpenApi sandboxRoutes() {
+        return new SandboxOpenApi();
     }
 
     @Bean

@@ -26,8 +26,8 @@ import io.ringbridge.testsupport.TestGateway;
 
 /**
  * The front door in a real headless Chromium: a person who opens the gateway's address sees what it is, that it is a
- * sandbox, and links that work under the page's content security policy. Leaves a screenshot in
- * {@code target/screenshots/front-door.png}.
+ * sandbox, and links that work under the page's content security policy. Leaves screenshots in
+ * {@code target/screenshots/}: {@code front-door.png}, and {@code docs.png} of the reference it links to.
  */
 @EveryDatabase
 class FrontDoorBrowserTest {
@@ -67,8 +67,13 @@ class FrontDoorBrowserTest {
 
             driver.navigate().back();
             driver.findElement(By.id("docs")).click();
-            new WebDriverWait(driver, Duration.ofSeconds(15))
-                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock-tag")));
+            // The reference renders in the browser from /openapi.json: its first chapter is the app's SMS API.
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(60))
+                        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock-tag")));
+            } finally {
+                Files.write(SCREENSHOT.resolveSibling("docs.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            }
             assertThat(driver.getCurrentUrl()).startsWith(publicUrl + "/swagger-ui/");
             assertThat(driver.findElements(By.cssSelector(".opblock-tag")).getFirst().getText()).startsWith("SMS");
         }

@@ -69,7 +69,7 @@ class FrontDoorTest {
     @Test
     void apiClientsGetTheJson404() {
         TestGateway gateway = Gateways.shared(database);
-        java.util.Arrays.asList(null, "application/json", "*/*", "application/json, text/plain, */*", "text/html;q=0",
+        java.util.Arrays.asList(null, "application/json", "*/*", "application/json, text/plain, */*", "application/json, text/html;q=0",
                 "text/plain", "not a media type").forEach(accept -> {
             for (String path : List.of("/", "/v1")) {
                 Map<String, String> headers = accept == null ? Map.of() : Map.of("Accept", accept);

@@ -33,7 +33,7 @@ final class FrontPage {
                 h2{font-size:1.05rem;margin:1.75rem 0 .5rem}
                 dl{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1rem}dt{color:#5b6475}dd{margin:0;font-weight:600}
                 a{color:#0073ae}ul.links{padding-left:1.2rem}ul.links li{margin:.3rem 0}
-                pre{background:#1d2330;color:#e8ebf1;padding:.75rem 1rem;border-radius:8px;overflow-x:auto;font-size:.85rem}
+                pre{background:#1d2330;color:#e8ebf1;padding:.75rem 1rem;border-radius:8px;font-size:.85rem;white-space:pre-wrap;overflow-wrap:anywhere}
                 ol li{margin:.5rem 0}
                 .sandbox{background:#6b4fbb;color:#fff;text-align:center;padding:.5rem;font-weight:700;letter-spacing:.02em}
                 </style></head>

@@ -16,10 +16,9 @@ import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.ServerBaseUrlCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 
 import io.ringbridge.platform.config.PublicUrl;
 
@@ -37,6 +36,9 @@ import io.ringbridge.platform.config.PublicUrl;
 @SecurityScheme(name = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "sgw_…")
 class OpenApiConfiguration {
 
+    /** Where chapters this list does not name go: they are an app's, since the operator's are few and named here. */
+    private static final String OTHER_APP_CHAPTERS = "";
+
     /** The reference's chapters in reading order: an app's API first, then the operator's, then the rest. */
     static final Map<String, String> CHAPTERS = chapters();
 
@@ -46,6 +48,7 @@ class OpenApiConfiguration {
         chapters.put("RingCentral connection", "For apps: connect the tenant's RingCentral account (links a person "
                 + "opens in a browser) and see its users and numbers");
         chapters.put("Apps", "For apps (and the operator): apps of a tenant, each with one API key");
+        chapters.put(OTHER_APP_CHAPTERS, "");
         chapters.put("Tenants", "For the operator only (admin key): the customers of this gateway");
         chapters.put("Sandbox", "Only in sandbox mode: the RingCentral simulator this gateway serves itself");
         chapters.put("Health", "For monitoring: no key needed");
@@ -57,11 +60,11 @@ class OpenApiConfiguration {
         return (fromRequest, request) -> publicUrl.base();
     }
 
-    /** Runs after every module's customizer, so chapters they add (the sandbox's) are ordered too. */
+    /** Adds the routes modules serve outside Spring MVC (the sandbox's), then puts every chapter in reading order. */
     @Bean
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    OpenApiCustomizer chaptersInReadingOrder() {
+    OpenApiCustomizer chaptersInReadingOrder(ObjectProvider<ApiReferenceRoutes> moreRoutes) {
         return openApi -> {
+            moreRoutes.orderedStream().forEach(routes -> routes.addTo(openApi));
             if (openApi.getPaths() == null) {
                 return;
             }
@@ -71,9 +74,13 @@ class OpenApiConfiguration {
             Paths ordered = new Paths();
             paths.forEach(path -> ordered.addPathItem(path.getKey(), path.getValue()));
             openApi.setPaths(ordered);
-            openApi.setTags(CHAPTERS.entrySet().stream()
-                    .filter(chapter -> paths.stream().anyMatch(path -> chapter.getKey().equals(chapter(path.getValue()))))
-                    .map(chapter -> new Tag().name(chapter.getKey()).description(chapter.getValue()))
+            Map<String, String> declared = new LinkedHashMap<>();
+            if (openApi.getTags() != null) {
+                openApi.getTags().forEach(tag -> declared.put(tag.getName(), tag.getDescription()));
+            }
+            openApi.setTags(paths.stream().map(path -> chapter(path.getValue())).filter(name -> !name.isEmpty())
+                    .distinct()
+                    .map(name -> new Tag().name(name).description(CHAPTERS.getOrDefault(name, declared.get(name))))
                     .toList());
         };
     }
@@ -84,7 +91,7 @@ class OpenApiConfiguration {
     }
 
     private static int rank(String chapter) {
-        int index = List.copyOf(CHAPTERS.keySet()).indexOf(chapter);
-        return index < 0 ? CHAPTERS.size() : index;
+        List<String> order = List.copyOf(CHAPTERS.keySet());
+        return order.contains(chapter) ? order.indexOf(chapter) : order.indexOf(OTHER_APP_CHAPTERS);
     }
 }

@@ -1,7 +1,8 @@
 /**
  * What every HTTP response shares: the error body ({@code ApiException}, {@code ApiError}, {@code ErrorWriter}),
- * request ids, security headers and content security policies ({@code PagePolicy}), the payload limit and the
- * OpenAPI document's metadata.
+ * request ids, security headers and content security policies ({@code PagePolicy}), the payload limit, the
+ * OpenAPI document's metadata and order, and the front door ({@code GET /} for browsers; {@code FrontPageFacts} is
+ * what a module that knows the RingCentral behind the gateway tells it).
  */
 @NamedInterface("web")
 package io.ringbridge.platform.web;
