@@ -43,8 +43,7 @@ class ApiExceptionHandler {
         }
         Optional<FieldError> field = fieldError(e);
         if (field.isPresent()) {
-            return ResponseEntity.badRequest().body(new ApiError(field.get().message().value(),
-                    field.get().message().code(), field.get().name(), RequestIds.of(request)));
+            return invalid(field.get().name(), field.get().message().value(), field.get().message().code(), request);
         }
         return error(HttpStatus.BAD_REQUEST, "Invalid JSON body", "invalid_json", request);
     }
@@ -77,14 +76,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
-        return ResponseEntity.badRequest().body(new ApiError(e.getParameterName() + " is required", "missing_parameter",
-                e.getParameterName(), RequestIds.of(request)));
+        return invalid(e.getParameterName(), e.getParameterName() + " is required", "missing_parameter", request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        return ResponseEntity.badRequest().body(new ApiError("Invalid value for " + e.getName(), "invalid_parameter",
-                e.getName(), RequestIds.of(request)));
+        return invalid(e.getName(), "Invalid value for " + e.getName(), "invalid_parameter", request);
     }
 
     @ExceptionHandler(Exception.class)
@@ -96,6 +93,11 @@ class ApiExceptionHandler {
     private static ResponseEntity<ApiError> error(HttpStatus status, String error, String code,
                                                   HttpServletRequest request) {
         return ResponseEntity.status(status).body(new ApiError(error, code, RequestIds.of(request)));
+    }
+
+    /** A validation error: 400 naming the offending field in {@code param}. */
+    private static ResponseEntity<ApiError> invalid(String param, String error, String code, HttpServletRequest request) {
+        return ResponseEntity.badRequest().body(new ApiError(error, code, param, RequestIds.of(request)));
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
