@@ -2,9 +2,11 @@ package io.ringbridge.connection;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.ringbridge.platform.config.PublicUrl;
 import io.ringbridge.platform.limits.RateDecision;
 import io.ringbridge.platform.limits.RateLimit;
 import io.ringbridge.platform.limits.RateLimiters;
@@ -40,10 +43,11 @@ class ConnectionController {
     private final OperatorRingCentral operator;
     private final SlidingWindowLimiter linkLimit;
     private final RingCentralServers servers;
+    private final PublicUrl publicUrl;
 
     ConnectionController(ConnectTokens tokens, ConnectionStatus status, Disconnector disconnector, ExtensionSync sync,
                          RingCentralApps apps, OperatorRingCentral operator, RateLimiters limiters,
-                         ConnectionProperties properties, RingCentralServers servers) {
+                         ConnectionProperties properties, RingCentralServers servers, PublicUrl publicUrl) {
         this.tokens = tokens;
         this.status = status;
         this.disconnector = disconnector;
@@ -52,9 +56,19 @@ class ConnectionController {
         this.operator = operator;
         this.linkLimit = limiters.create(new RateLimit("connect-links", properties.tokensPerTenantPerHour(), Duration.ofHours(1)));
         this.servers = servers;
+        this.publicUrl = publicUrl;
     }
 
-    record ConnectUrl(String connectUrl) {
+    /**
+     * A connect or invite link: Gravity's relative {@code connectUrl}, and [ext] the absolute {@code url} a person can
+     * open (from the public URL) and when the link stops working.
+     */
+    @Schema(name = "ConnectLink")
+    record ConnectUrl(
+            @Schema(example = "/v1/rc/connect?token=…") String connectUrl,
+            @Schema(description = "[ext] The same link, absolute", example = "https://sms.example.com/v1/rc/connect?token=…")
+            String url,
+            @Schema(description = "[ext] When the link expires") Instant expiresAt) {
     }
 
     @PostMapping("/connect-token")
@@ -74,7 +88,9 @@ class ConnectionController {
         if (!decision.allowed()) {
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "rate_limited", decision.headers());
         }
-        return new ConnectUrl("/v1/rc/connect?token=" + tokens.issue(tenantId, kind).token());
+        ConnectTokens.Issued issued = tokens.issue(tenantId, kind);
+        String link = "/v1/rc/connect?token=" + issued.token();
+        return new ConnectUrl(link, publicUrl.resolve(link).toString(), issued.expiresAt());
     }
 
     @GetMapping("/status")
@@ -117,6 +133,7 @@ class ConnectionController {
     static final String SERVER_NOT_ALLOWED = "server must be a RingCentral server (https://platform.ringcentral.com, "
             + "https://platform.devtest.ringcentral.com) or one the operator allows";
 
+    @Schema(name = "RingCentralAppRequest")
     record AppRequest(
             @InvalidValueMessage(value = "clientId must be 1-200 characters", code = "invalid_client_id") String clientId,
             @InvalidValueMessage(value = "clientSecret must be 1-200 characters", code = "invalid_client_secret") String clientSecret,
@@ -138,8 +155,8 @@ class ConnectionController {
             @Parameter(hidden = true) @RequestParam(required = false) String tenantId) {
         String tenant = caller.tenantFor(tenantId);
         AppRequest body = request == null ? new AppRequest(null, null, null) : request;
-        String clientId = bounded(body.clientId(), "clientId must be 1-200 characters", "invalid_client_id");
-        String secret = bounded(body.clientSecret(), "clientSecret must be 1-200 characters", "invalid_client_secret");
+        String clientId = bounded(body.clientId(), "clientId", "clientId must be 1-200 characters", "invalid_client_id");
+        String secret = bounded(body.clientSecret(), "clientSecret", "clientSecret must be 1-200 characters", "invalid_client_secret");
         URI server = server(body.server());
         apps.save(tenant, clientId, secret, server);
         return RingCentralAppView.of(clientId, server, true);
@@ -152,9 +169,9 @@ class ConnectionController {
         return Ok.OK;
     }
 
-    private static String bounded(String value, String error, String code) {
+    private static String bounded(String value, String param, String error, String code) {
         if (value == null || value.isBlank() || value.length() > 200) {
-            throw ApiException.badRequest(error, code);
+            throw ApiException.invalid(param, error, code);
         }
         return value.strip();
     }
@@ -167,14 +184,14 @@ class ConnectionController {
         try {
             uri = URI.create(value.strip());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("server must be an https:// URL", "invalid_server");
+            throw ApiException.invalid("server", "server must be an https:// URL", "invalid_server");
         }
         boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
         if (!web || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
-            throw ApiException.badRequest("server must be an https:// URL", "invalid_server");
+            throw ApiException.invalid("server", "server must be an https:// URL", "invalid_server");
         }
         if (!servers.allows(uri)) {
-            throw ApiException.badRequest(SERVER_NOT_ALLOWED, "server_not_allowed");
+            throw ApiException.invalid("server", SERVER_NOT_ALLOWED, "server_not_allowed");
         }
         String text = uri.toString();
         return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);

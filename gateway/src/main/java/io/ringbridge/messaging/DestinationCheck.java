@@ -25,7 +25,7 @@ class DestinationCheck {
     void requireAllowed(String tenantId, String to) {
         Destination destination = Destination.of(to).orElseThrow(() -> new IllegalArgumentException("Not E.164: " + to));
         policy.check(destination, destinations.of(tenantId)).ifPresent(refusal -> {
-            throw ApiException.invalidParam("to", refusal.error(), refusal.code());
+            throw ApiException.invalid("to", refusal.error(), refusal.code());
         });
     }
 }

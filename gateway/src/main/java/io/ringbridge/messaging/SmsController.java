@@ -7,6 +7,8 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 import io.ringbridge.platform.ids.IdKind;
 import io.ringbridge.platform.web.ApiException;
@@ -41,14 +44,18 @@ class SmsController {
 
     @PostMapping("/send")
     @Operation(summary = "Queue an SMS; 202 once it is stored (RingCentral problems show later as status failed)")
-    ResponseEntity<SmsRequests.Accepted> send(Caller caller, @RequestBody(required = false) SmsRequests.Send request,
+    ResponseEntity<SmsRequests.Accepted> send(Caller caller,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    schema = @Schema(implementation = SmsRequests.Send.class)))
+            @RequestBody(required = false) JsonNode request,
             @Parameter(description = "[ext] Replays the first answer for 24 h; a different body is 422")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         if (caller.isAdmin()) {
             throw ApiException.forbidden("App API key required", "app_key_required");
         }
+        // Read as a tree so every field gets its own error, in the contract's order, whatever JSON type it has.
         SmsSubmission.Outcome outcome = submission.submit(caller.tenantId(), caller.appId(),
-                request == null ? new SmsRequests.Send(null, null, null, null) : request, idempotencyKey);
+                SendValidation.read(request), idempotencyKey);
         if (!outcome.replayed()) {
             worker.wake(outcome.sender());
         }
@@ -64,7 +71,7 @@ class SmsController {
     Message status(Caller caller, @PathVariable String messageId,
                    @Parameter(hidden = true) @RequestParam(required = false) String tenantId) {
         if (!IdKind.MESSAGE.matches(messageId)) {
-            throw ApiException.badRequest("Invalid messageId format", "invalid_message_id");
+            throw ApiException.invalid("messageId", "Invalid messageId format", "invalid_message_id");
         }
         return history.find(caller.tenantFor(tenantId), messageId)
                 .orElseThrow(() -> ApiException.notFound("Message not found", "message_not_found"));
@@ -84,13 +91,13 @@ class SmsController {
                                 @RequestParam(required = false) String cursor,
                                 @Parameter(hidden = true) @RequestParam(required = false) String tenantId) {
         if (direction != null && !direction.equals("outbound") && !direction.equals("inbound")) {
-            throw ApiException.badRequest("direction must be outbound or inbound", "invalid_direction");
+            throw ApiException.invalid("direction", "direction must be outbound or inbound", "invalid_direction");
         }
         MessageStatus wanted = null;
         if (status != null) {
             wanted = MessageStatus.parse(status);
             if (wanted == null) {
-                throw ApiException.badRequest("status must be one of queued, sending, sent, delivered, undelivered, failed, received",
+                throw ApiException.invalid("status", "status must be one of queued, sending, sent, delivered, undelivered, failed, received",
                         "invalid_status");
             }
         }
@@ -99,7 +106,7 @@ class SmsController {
         if (cursor != null) {
             after = HistoryQuery.Cursor.decode(cursor);
             if (after == null) {
-                throw ApiException.badRequest("Invalid cursor", "invalid_cursor");
+                throw ApiException.invalid("cursor", "Invalid cursor", "invalid_cursor");
             }
         }
         text("from", from);
@@ -126,13 +133,13 @@ class SmsController {
         } catch (NumberFormatException notANumber) {
             // same error below
         }
-        throw ApiException.badRequest("limit must be between 1 and 200", "invalid_limit");
+        throw ApiException.invalid("limit", "limit must be between 1 and 200", "invalid_limit");
     }
 
     /** A filter value the database can compare: PostgreSQL refuses text with U+0000 outright. */
     private static void text(String name, String value) {
         if (value != null && value.indexOf('\u0000') >= 0) {
-            throw ApiException.badRequest("Invalid value for " + name, "invalid_parameter");
+            throw ApiException.invalid(name, "Invalid value for " + name, "invalid_parameter");
         }
     }
 
@@ -148,7 +155,7 @@ class SmsController {
         } catch (DateTimeParseException e) {
             // same error below
         }
-        throw ApiException.badRequest(name + " must be an ISO-8601 timestamp like 2026-03-01T10:00:00.000Z",
+        throw ApiException.invalid(name, name + " must be an ISO-8601 timestamp like 2026-03-01T10:00:00.000Z",
                 "invalid_" + name);
     }
 }

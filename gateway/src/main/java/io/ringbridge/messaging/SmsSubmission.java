@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
@@ -23,14 +22,13 @@ import io.ringbridge.platform.ids.IdKind;
 import io.ringbridge.platform.web.ApiException;
 
 /**
- * Accepts a message: validates it, and stores it queued in one transaction with its idempotency key,
+ * Accepts a message {@link SendValidation} has read: stores it queued in one transaction with its idempotency key,
  * so once 202 is answered the message is durable and will end in a final status. Nothing about RingCentral is
  * checked here: problems there show later as {@code failed} with an {@code error}.
  */
 @Service
 class SmsSubmission {
 
-    private static final Pattern E164 = Pattern.compile("^\\+[1-9]\\d{9,14}$");
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
     /** What was accepted, and whether it is the replay of an earlier request with the same key. */
@@ -63,29 +61,11 @@ class SmsSubmission {
         this.newIds = newIds;
     }
 
-    Outcome submit(String tenantId, String appId, SmsRequests.Send sent, String idempotencyKey) {
-        // An empty userId means no user (docs/API.md, "Send"), for the stored message and for the idempotency hash.
-        SmsRequests.Send request = sent.userId() != null && sent.userId().isEmpty()
-                ? new SmsRequests.Send(sent.to(), sent.from(), sent.body(), null) : sent;
-        if (blank(request.to()) || blank(request.from()) || blank(request.body())) {
-            throw ApiException.badRequest(SmsRequests.REQUIRED, "missing_fields");
-        }
-        if (!e164(request.to()) || !e164(request.from())) {
-            throw ApiException.badRequest("to and from must be valid E.164 phone numbers", "invalid_phone_number");
-        }
-        // Characters as the contract's JavaScript origin counts them: UTF-16 code units.
-        if (request.body().length() > 1600) {
-            throw ApiException.badRequest("body must be 1-1600 characters", "invalid_body");
-        }
-        // PostgreSQL text cannot hold U+0000, and no SMS carries it: refused, on every database alike.
-        if (request.body().indexOf('\u0000') >= 0) {
-            throw ApiException.badRequest("body must not contain NUL characters", "invalid_body");
-        }
-        if (request.userId() != null && (request.userId().length() > 200 || request.userId().indexOf('\u0000') >= 0)) {
-            throw ApiException.badRequest("userId must be a string of at most 200 characters", "invalid_user_id");
-        }
+    /** @param request a request {@link SendValidation} has read, so its fields are valid */
+    Outcome submit(String tenantId, String appId, SmsRequests.Send request, String idempotencyKey) {
         if (idempotencyKey != null && (idempotencyKey.isEmpty() || idempotencyKey.length() > 255)) {
-            throw ApiException.badRequest("Idempotency-Key must be 1-255 characters", "invalid_idempotency_key");
+            throw ApiException.invalid("Idempotency-Key", "Idempotency-Key must be 1-255 characters",
+                    "invalid_idempotency_key");
         }
         destinations.requireAllowed(tenantId, request.to());
         Sender sender = new Sender(tenantId, request.from());
@@ -171,14 +151,5 @@ class SmsSubmission {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The contract's shape, and a calling code that is assigned (libphonenumber knows it). */
-    private static boolean e164(String number) {
-        return E164.matcher(number).matches() && Destination.of(number).isPresent();
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isEmpty();
     }
 }

@@ -55,10 +55,16 @@ class SandboxConfiguration {
      */
     private final String clientSecret = IdKind.randomHex(24);
 
+    /** Every URL the simulator emits (the consent form's target among them) follows the public URL, not Host. */
     @Bean(destroyMethod = "close")
-    RingCentralSimulator sandboxSimulator(RingBridgeProperties properties) {
+    RingCentralSimulator sandboxSimulator(RingBridgeProperties properties, PublicUrl publicUrl) {
         return RingCentralSimulator.mountable(SimulatorConfig.builder().label("SANDBOX")
-                .stateFile(properties.dataDir().resolve(STATE_FILE)).build());
+                .stateFile(properties.dataDir().resolve(STATE_FILE)).build(), () -> publicUrl.base() + MOUNT);
+    }
+
+    @Bean
+    SandboxOpenApi sandboxRoutes() {
+        return new SandboxOpenApi();
     }
 
     @Bean

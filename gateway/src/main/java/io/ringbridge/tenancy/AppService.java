@@ -49,7 +49,7 @@ class AppService {
             // The lock makes concurrent registrations of one tenant count one after the other, so the cap holds.
             boolean active = tenants.findLocked(tenantId).map(t -> t.status() == TenantStatus.ACTIVE).orElse(false);
             if (!active) {
-                throw ApiException.badRequest("Tenant not found or not active", "tenant_not_active");
+                throw ApiException.invalid("tenantId", "Tenant not found or not active", "tenant_not_active");
             }
             int maxApps = quotas.of(tenantId).maxApps();
             if (apps.countActive(tenantId) >= maxApps) {
@@ -84,7 +84,7 @@ class AppService {
 
     App get(Caller caller, String appId) {
         if (!IdKind.APP.matches(appId)) {
-            throw ApiException.badRequest("Invalid appId format", "invalid_app_id");
+            throw ApiException.invalid("appId", "Invalid appId format", "invalid_app_id");
         }
         return apps.find(appId)
                 .filter(app -> caller.mayAccess(app.tenantId()))
@@ -100,12 +100,12 @@ class AppService {
         String name = app.name();
         String webhookUrl = app.webhookUrl();
         if (body != null && body.has("name")) {
-            name = Names.require(text(body.get("name"), Names.INVALID, Names.CODE));
+            name = Names.require(text(body.get("name"), "name", Names.INVALID, Names.CODE));
         }
         if (body != null && body.has("webhookUrl")) {
             JsonNode url = body.get("webhookUrl");
             webhookUrl = url.isNull() ? null
-                    : webhookUrls.validate(text(url, WebhookUrls.INVALID, WebhookUrls.CODE));
+                    : webhookUrls.validate(text(url, "webhookUrl", WebhookUrls.INVALID, WebhookUrls.CODE));
         }
         Instant now = clock.instant();
         apps.update(appId, name, webhookUrl, now);
@@ -138,7 +138,7 @@ class AppService {
     private static String targetTenant(Caller caller, String requested) {
         if (caller.isAdmin()) {
             if (requested == null) {
-                throw ApiException.badRequest("tenantId is required when registering new apps", "tenant_id_required");
+                throw ApiException.invalid("tenantId", "tenantId is required when registering new apps", "tenant_id_required");
             }
             TenantService.requireFormat(requested);
             return requested;
@@ -152,9 +152,9 @@ class AppService {
         return caller.tenantId();
     }
 
-    private static String text(JsonNode node, String error, String code) {
+    private static String text(JsonNode node, String param, String error, String code) {
         if (!node.isString()) {
-            throw ApiException.badRequest(error, code);
+            throw ApiException.invalid(param, error, code);
         }
         return node.asString();
     }

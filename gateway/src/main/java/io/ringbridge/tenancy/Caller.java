@@ -31,7 +31,7 @@ public record Caller(Role role, String tenantId, String appId) {
             return tenantId;
         }
         if (requestedTenantId == null || requestedTenantId.isBlank()) {
-            throw io.ringbridge.platform.web.ApiException.badRequest("tenantId is required for admin requests",
+            throw io.ringbridge.platform.web.ApiException.invalid("tenantId", "tenantId is required for admin requests",
                     "tenant_id_required");
         }
         TenantService.requireFormat(requestedTenantId);

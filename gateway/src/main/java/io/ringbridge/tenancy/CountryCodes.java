@@ -26,7 +26,7 @@ final class CountryCodes {
         if (node == null || node.isNull()) {
             return null;
         }
-        ApiException invalid = ApiException.invalidParam(param, param
+        ApiException invalid = ApiException.invalid(param, param
                 + " must be null or a non-empty list of ISO 3166 country codes such as \"US\"", "invalid_countries");
         if (!node.isArray() || node.isEmpty()) {
             throw invalid;

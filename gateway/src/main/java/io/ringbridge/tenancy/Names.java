@@ -15,7 +15,7 @@ final class Names {
         String trimmed = name == null ? "" : name.strip();
         int length = trimmed.codePointCount(0, trimmed.length());
         if (length < 1 || length > 100) {
-            throw ApiException.badRequest(INVALID, CODE);
+            throw ApiException.invalid("name", INVALID, CODE);
         }
         return trimmed;
     }

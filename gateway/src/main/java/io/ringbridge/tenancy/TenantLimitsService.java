@@ -39,7 +39,7 @@ class TenantLimitsService {
         }
         for (String field : body.propertyNames()) {
             if (!FIELDS.contains(field)) {
-                throw ApiException.invalidParam(field, "Unknown field " + field + "; limits are " + String.join(", ",
+                throw ApiException.invalid(field, "Unknown field " + field + "; limits are " + String.join(", ",
                         FIELDS.stream().sorted().toList()), "unknown_field");
             }
         }
@@ -73,7 +73,7 @@ class TenantLimitsService {
             return null;
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < min || value.asInt() > max) {
-            throw ApiException.invalidParam(field, field + " must be null or an integer from " + min + " to " + max,
+            throw ApiException.invalid(field, field + " must be null or an integer from " + min + " to " + max,
                     "invalid_limit");
         }
         return value.asInt();

@@ -46,7 +46,7 @@ class TenantService {
         String name = request.name() == null ? current.name() : Names.require(request.name());
         TenantStatus status = current.status();
         if (request.status() != null) {
-            status = TenantStatus.parse(request.status()).orElseThrow(() -> ApiException.badRequest(
+            status = TenantStatus.parse(request.status()).orElseThrow(() -> ApiException.invalid("status",
                     "status must be one of active, suspended, inactive", "invalid_status"));
         }
         Instant now = clock.instant();
@@ -61,7 +61,7 @@ class TenantService {
 
     static void requireFormat(String tenantId) {
         if (!IdKind.TENANT.matches(tenantId)) {
-            throw ApiException.badRequest("Invalid tenantId format", "invalid_tenant_id");
+            throw ApiException.invalid("tenantId", "Invalid tenantId format", "invalid_tenant_id");
         }
     }
 }

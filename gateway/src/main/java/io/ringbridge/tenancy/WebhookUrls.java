@@ -44,6 +44,6 @@ class WebhookUrls {
     }
 
     private static ApiException invalid() {
-        return ApiException.badRequest(INVALID, CODE);
+        return ApiException.invalid("webhookUrl", INVALID, CODE);
     }
 }

@@ -9,6 +9,8 @@ import static io.ringbridge.testsupport.SimulatedRingCentral.BOB_SMS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +62,29 @@ class ConnectFlowTest {
         String link = ConnectFlow.link(api, app.apiKey(), false);
 
         assertThat(link).matches("/v1/rc/connect\\?token=[A-Za-z0-9_-]{43}");
+    }
+
+    @Test
+    void connectAndInviteAnswersAddTheAbsoluteLinkAndItsExpiry() {
+        String publicUrl = "http://localhost:" + world.gateway().baseUri().getPort();
+        for (String route : List.of("/v1/rc/connect-token", "/v1/rc/invite-token")) {
+            Instant before = Instant.now();
+            Response answer = api.post(route, app.apiKey(), null);
+
+            assertThat(answer.status()).as(route).isEqualTo(200);
+            assertThat(answer.json().propertyNames()).containsExactly("connectUrl", "url", "expiresAt");
+            String connectUrl = answer.text("connectUrl");
+            assertThat(connectUrl).as("Gravity's relative link, unchanged").startsWith("/v1/rc/connect?token=");
+            assertThat(answer.text("url")).isEqualTo(publicUrl + connectUrl);
+            Duration lifetime = route.contains("invite") ? Duration.ofMinutes(30) : Duration.ofMinutes(5);
+            assertThat(answer.text("expiresAt")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+            assertThat(Instant.parse(answer.text("expiresAt")))
+                    .isBetween(before.plus(lifetime).minusSeconds(1), Instant.now().plus(lifetime).plusSeconds(1));
+
+            Response page = api.get(URI.create(answer.text("url")).getRawPath() + "?" + URI.create(answer.text("url")).getRawQuery(), null);
+            assertThat(page.status()).as("the absolute link opens the confirmation page").isEqualTo(200);
+            assertThat(page.body()).contains(">Connect RingCentral</button>");
+        }
     }
 
     @Test

@@ -140,6 +140,7 @@ class SmsStatusAndHistoryTest {
             Response response = api.get("/v1/sms/status/" + bad, app.apiKey());
             assertThat(response.status()).as(bad).isEqualTo(400);
             assertThat(response.error()).isEqualTo("Invalid messageId format");
+            assertThat(response.text("param")).isEqualTo("messageId");
         }
 
         Response unknown = api.get("/v1/sms/status/msg_000000000000", app.apiKey());
@@ -240,6 +241,7 @@ class SmsStatusAndHistoryTest {
             Response response = api.get("/v1/sms/messages?" + query, app.apiKey());
             assertThat(response.status()).as("%s → %s", query, response).isEqualTo(400);
             assertThat(response.error()).as(query).isEqualTo(error);
+            assertThat(response.text("param")).as("the parameter is named").isEqualTo(query.substring(0, query.indexOf('=')));
         });
     }
 

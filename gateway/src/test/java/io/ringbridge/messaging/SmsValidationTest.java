@@ -76,26 +76,52 @@ class SmsValidationTest {
     }
 
     @Test
-    void toFromAndBodyAreRequiredMissingEmptyNullOrOfAnotherType() {
-        List<String> bodies = new ArrayList<>();
+    void toFromAndBodyAreRequiredMissingEmptyOrNullAndParamNamesTheFirstMissing() {
+        Map<String, String> bodies = new LinkedHashMap<>(); // request → the param it must name
         for (String field : List.of("to", "from", "body")) {
             Map<String, Object> valid = new LinkedHashMap<>(Map.of("to", TO, "from", ALICE_SMS, "body", "Hi"));
             valid.remove(field);
-            bodies.add(Sms.JSON.writeValueAsString(valid)); // missing
-            for (String value : List.of("\"\"", "null", "42", "4.2", "true", "[\"+14155550100\"]", "{\"n\":\"+14155550100\"}")) {
+            bodies.put(Sms.JSON.writeValueAsString(valid), field); // missing
+            for (String value : List.of("\"\"", "null")) {
                 String others = Sms.JSON.writeValueAsString(valid);
-                bodies.add("{\"" + field + "\":" + value + "," + others.substring(1));
+                bodies.put("{\"" + field + "\":" + value + "," + others.substring(1), field);
             }
         }
-        bodies.add("{}");
-        bodies.add("null");
-        bodies.add(Sms.json("to", TO));
+        bodies.put("{}", "to");
+        bodies.put("null", "to");
+        bodies.put(Sms.json("to", TO), "from");
+        bodies.put(Sms.json("from", ALICE_SMS), "to");
+        bodies.put(Sms.json("to", TO, "from", ALICE_SMS, "body", ""), "body");
+        // A missing field comes before a value of the wrong type or format elsewhere.
+        bodies.put("{\"to\":42,\"body\":\"Hi\"}", "from");
+        bodies.put("{\"to\":\"bad\",\"from\":true}", "body");
 
-        for (String body : bodies) {
+        bodies.forEach((body, param) -> {
             Response response = api.post("/v1/sms/send", app.apiKey(), body);
             assertThat(response.status()).as("%s → %s", body, response).isEqualTo(400);
             assertThat(response.error()).as(body).isEqualTo(REQUIRED);
             assertThat(response.text("code")).isEqualTo("missing_fields");
+            assertThat(response.text("param")).as(body).isEqualTo(param);
+            assertThat(response.json().propertyNames()).containsExactly("error", "code", "param", "requestId");
+        });
+        assertNothingStored(app);
+    }
+
+    @Test
+    void aValueOfAnotherTypeIsTheFieldsOwnErrorNotRequired() {
+        for (String field : List.of("to", "from", "body")) {
+            for (String value : List.of("42", "4.2", "true", "false", "0", "[\"+14155550100\"]", "{\"n\":\"+14155550100\"}")) {
+                Map<String, Object> others = new LinkedHashMap<>(Map.of("to", TO, "from", ALICE_SMS, "body", "Hi"));
+                others.remove(field);
+                String body = "{\"" + field + "\":" + value + "," + Sms.JSON.writeValueAsString(others).substring(1);
+
+                Response response = api.post("/v1/sms/send", app.apiKey(), body);
+
+                assertThat(response.status()).as("%s → %s", body, response).isEqualTo(400);
+                assertThat(response.error()).as(body).isEqualTo(field.equals("body") ? BODY : E164);
+                assertThat(response.text("code")).isEqualTo(field.equals("body") ? "invalid_body" : "invalid_phone_number");
+                assertThat(response.text("param")).as(body).isEqualTo(field);
+            }
         }
         assertNothingStored(app);
     }
@@ -156,6 +182,7 @@ class SmsValidationTest {
                 assertThat(response.status()).as("%s %s → %s", asTo ? "to" : "from", number, response).isEqualTo(400);
                 assertThat(response.error()).isEqualTo(E164);
                 assertThat(response.text("code")).isEqualTo("invalid_phone_number");
+                assertThat(response.text("param")).isEqualTo(asTo ? "to" : "from");
             }
         }
         assertNothingStored(app);
@@ -179,6 +206,7 @@ class SmsValidationTest {
             Response response = Sms.send(api, app.apiKey(), ALICE_SMS, TO, body);
             assertThat(response.status()).as("%d units", rejected.get(body)).isEqualTo(400);
             assertThat(response.error()).isEqualTo(BODY);
+            assertThat(response.text("param")).isEqualTo("body");
         }
         assertNothingStored(app);
 
@@ -212,6 +240,7 @@ class SmsValidationTest {
                     "{\"to\":\"" + TO + "\",\"from\":\"" + ALICE_SMS + "\",\"body\":\"Hi\",\"userId\":" + value + "}");
             assertThat(response.status()).as("userId %s", value).isEqualTo(400);
             assertThat(response.error()).isEqualTo("userId must be a string of at most 200 characters");
+            assertThat(response.text("param")).isEqualTo("userId");
         }
         assertThat(history(app)).hasSize(3);
     }
@@ -222,19 +251,50 @@ class SmsValidationTest {
         Response inBody = Sms.send(api, app.apiKey(), ALICE_SMS, TO, "before\u0000after");
         assertThat(inBody.status()).as("%s", inBody).isEqualTo(400);
         assertThat(inBody.error()).isEqualTo("body must not contain NUL characters");
+        assertThat(inBody.text("param")).isEqualTo("body");
         Response inUserId = api.post("/v1/sms/send", app.apiKey(),
                 Sms.json("to", TO, "from", ALICE_SMS, "body", "Hi", "userId", "u\u0000"));
         assertThat(inUserId.status()).as("%s", inUserId).isEqualTo(400);
         assertThat(inUserId.error()).isEqualTo("userId must be a string of at most 200 characters");
+        assertThat(inUserId.text("param")).isEqualTo("userId");
         assertNothingStored(app);
+    }
+
+    @Test
+    void aLoneSurrogateIsAValidationErrorAndAPairIsText() {
+        // JSON lets a client escape half of a surrogate pair; as text it is no character and would be stored as "?".
+        for (String escaped : List.of("\\ud83d", "Hi \\ud83d", "\\ude00 there", "\\ude00\\ud83d", "a\\ud83d\\ud83d\\ude00")) {
+            String request = "{\"to\":\"" + TO + "\",\"from\":\"" + ALICE_SMS + "\",\"body\":\"" + escaped + "\"}";
+            Response response = api.post("/v1/sms/send", app.apiKey(), request);
+            assertThat(response.status()).as("%s → %s", escaped, response).isEqualTo(400);
+            assertThat(response.error()).isEqualTo("body must not contain unpaired surrogates");
+            assertThat(response.text("code")).isEqualTo("invalid_body");
+            assertThat(response.text("param")).isEqualTo("body");
+        }
+        Response loneInUserId = api.post("/v1/sms/send", app.apiKey(),
+                "{\"to\":\"" + TO + "\",\"from\":\"" + ALICE_SMS + "\",\"body\":\"Hi\",\"userId\":\"u\\udc00\"}");
+        assertThat(loneInUserId.status()).isEqualTo(400);
+        assertThat(loneInUserId.text("param")).isEqualTo("userId");
+        assertNothingStored(app);
+
+        Response pair = api.post("/v1/sms/send", app.apiKey(),
+                "{\"to\":\"" + TO + "\",\"from\":\"" + ALICE_SMS + "\",\"body\":\"Hi \\ud83d\\ude00\"}");
+        assertThat(pair.status()).as("%s", pair).isEqualTo(202);
+        assertThat(Sms.status(api, app.apiKey(), pair.text("messageId")).path("body").asString()).isEqualTo("Hi 😀");
     }
 
     @Test
     void theRequiredErrorComesFirstThenPhoneNumbersThenBody() {
         Response missingAndBadNumber = api.post("/v1/sms/send", app.apiKey(), Sms.json("to", "bad", "body", "x".repeat(2000)));
         assertThat(missingAndBadNumber.error()).isEqualTo(REQUIRED);
+        assertThat(missingAndBadNumber.text("param")).isEqualTo("from");
         Response badNumberAndLongBody = Sms.send(api, app.apiKey(), ALICE_SMS, "bad", "x".repeat(2000));
         assertThat(badNumberAndLongBody.error()).isEqualTo(E164);
+        assertThat(badNumberAndLongBody.text("param")).isEqualTo("to");
+        Response badNumberAndBodyOfAnotherType = api.post("/v1/sms/send", app.apiKey(),
+                "{\"to\":\"" + TO + "\",\"from\":\"bad\",\"body\":42}");
+        assertThat(badNumberAndBodyOfAnotherType.error()).isEqualTo(E164);
+        assertThat(badNumberAndBodyOfAnotherType.text("param")).isEqualTo("from");
     }
 
     @Test
@@ -404,6 +464,7 @@ class SmsValidationTest {
 
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.error()).isEqualTo("Idempotency-Key must be 1-255 characters");
+        assertThat(tooLong.text("param")).isEqualTo("Idempotency-Key");
         assertThat(history(app)).hasSize(1);
     }
 

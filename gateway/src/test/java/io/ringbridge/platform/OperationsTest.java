@@ -2,6 +2,9 @@ package io.ringbridge.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -72,6 +75,60 @@ class OperationsTest {
     }
 
     @Test
+    void theReferenceListsTheAppsApiFirstTheOperatorsAfterWithNamedSchemasAndTheSandboxRoutes() {
+        JsonNode document = api.get("/openapi.json", null).json();
+
+        List<String> chapters = new ArrayList<>();
+        document.path("tags").forEach(tag -> chapters.add(tag.path("name").asString()));
+        assertThat(chapters).startsWith("SMS", "RingCentral connection", "Apps").endsWith("Tenants", "Sandbox", "Health");
+        assertThat(document.path("tags").get(chapters.indexOf("Tenants")).path("description").asString()).contains("operator");
+        List<String> paths = new ArrayList<>(document.path("paths").propertyNames());
+        assertThat(paths.getFirst()).isEqualTo("/v1/sms/send");
+        int lastOfApps = 0;
+        for (int i = 0; i < paths.size(); i++) {
+            if (paths.get(i).startsWith("/v1/") && !paths.get(i).startsWith("/v1/tenants")) {
+                lastOfApps = i;
+            }
+        }
+        assertThat(lastOfApps).as("every app route before the operator's: %s", paths)
+                .isLessThan(paths.indexOf("/v1/tenants")).isLessThan(paths.indexOf("/v1/tenants/{tenantId}"));
+
+        JsonNode schemas = document.path("components").path("schemas");
+        assertThat(schemas.propertyNames()).contains("SendSmsRequest", "SendSmsAccepted", "ConnectLink",
+                "CreateTenantRequest", "UpdateTenantRequest", "RegisterAppRequest", "UpdateAppRequest",
+                "RingCentralAppRequest");
+        assertThat(schemas.propertyNames()).as("no schema named only by its inner class")
+                .doesNotContain("Send", "Accepted", "Create", "Update", "Register", "AppRequest", "ConnectUrl");
+        JsonNode send = schemas.path("SendSmsRequest");
+        assertThat(send.path("properties").propertyNames()).containsExactly("to", "from", "body", "userId");
+        assertThat(texts(send.path("required"))).containsExactlyInAnyOrder("to", "from", "body");
+        assertThat(document.path("paths").path("/v1/sms/send").path("post").path("requestBody").path("content")
+                .path("application/json").path("schema").path("$ref").asString())
+                .isEqualTo("#/components/schemas/SendSmsRequest");
+        assertThat(schemas.path("ConnectLink").path("properties").propertyNames())
+                .containsExactly("connectUrl", "url", "expiresAt");
+
+        // The shared gateway runs in sandbox mode: the simulator's routes a user calls are listed, without a key.
+        JsonNode inbound = document.path("paths").path("/sandbox/ringcentral/inbound").path("post");
+        assertThat(inbound.path("tags").get(0).asString()).isEqualTo("Sandbox");
+        assertThat(inbound.path("security").isArray() && inbound.path("security").isEmpty()).isTrue();
+        assertThat(texts(inbound.path("requestBody").path("content").path("application/json").path("schema")
+                .path("required"))).containsExactlyInAnyOrder("from", "to", "text");
+        assertThat(document.path("paths").has("/sandbox/ringcentral/")).isTrue();
+    }
+
+    @Test
+    void withTheOperatorsRingCentralTheReferenceListsNoSandboxRoutes() {
+        JsonNode document = Gateways.withSimulator(database).api().get("/openapi.json", null).json();
+
+        assertThat(document.path("paths").propertyNames()).noneMatch(path -> path.startsWith("/sandbox"));
+        List<String> chapters = new ArrayList<>();
+        document.path("tags").forEach(tag -> chapters.add(tag.path("name").asString()));
+        assertThat(chapters).startsWith("SMS", "RingCentral connection", "Apps").endsWith("Tenants", "Health")
+                .doesNotContain("Sandbox");
+    }
+
+    @Test
     void docsRenderTheReference() {
         Response redirect = api.get("/docs", null);
         assertThat(redirect.status()).isEqualTo(302);
@@ -81,5 +138,11 @@ class OperationsTest {
         assertThat(page.header("Content-Type")).startsWith("text/html");
         assertThat(page.body()).contains("swagger-ui");
         assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'").contains("frame-ancestors 'none'");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.asString()));
+        return texts;
     }
 }

@@ -62,6 +62,53 @@ class AppsApiTest {
     }
 
     @Test
+    void everyValidationErrorNamesItsFieldInParam() {
+        Fixtures.TestApp suspended = Fixtures.newTenantWithApp(api);
+        assertThat(api.patch("/v1/tenants/" + suspended.tenantId(), ADMIN_KEY, "{\"status\":\"suspended\"}").status())
+                .isEqualTo(200);
+        String unknownTenant = "tenant_" + "0".repeat(16);
+        // {key, method, path, body, error, param}
+        String[][] cases = {
+                {app.apiKey(), "POST", "/v1/apps/register", "{}", "name must be 1-100 characters", "name"},
+                {app.apiKey(), "POST", "/v1/apps/register", "{\"name\":\" \"}", "name must be 1-100 characters", "name"},
+                {app.apiKey(), "POST", "/v1/apps/register", "{\"name\":42}", "name must be 1-100 characters", "name"},
+                {app.apiKey(), "POST", "/v1/apps/register", "{\"name\":\"" + "n".repeat(101) + "\"}",
+                        "name must be 1-100 characters", "name"},
+                {ADMIN_KEY, "POST", "/v1/apps/register", "{\"name\":\"x\"}", "tenantId is required when registering new apps",
+                        "tenantId"},
+                {ADMIN_KEY, "POST", "/v1/apps/register", "{\"name\":\"x\",\"tenantId\":\"acme\"}", "Invalid tenantId format",
+                        "tenantId"},
+                {ADMIN_KEY, "POST", "/v1/apps/register", "{\"name\":\"x\",\"tenantId\":7}", "Invalid tenantId format", "tenantId"},
+                {ADMIN_KEY, "POST", "/v1/apps/register", "{\"name\":\"x\",\"tenantId\":\"" + unknownTenant + "\"}",
+                        "Tenant not found or not active", "tenantId"},
+                {ADMIN_KEY, "POST", "/v1/apps/register", "{\"name\":\"x\",\"tenantId\":\"" + suspended.tenantId() + "\"}",
+                        "Tenant not found or not active", "tenantId"},
+                {app.apiKey(), "POST", "/v1/apps/register", "{\"name\":\"x\",\"webhookUrl\":\"ftp://example.com\"}",
+                        "Invalid webhookUrl: must be https:// in production, max 2000 chars", "webhookUrl"},
+                {app.apiKey(), "POST", "/v1/apps/register", "{\"name\":\"x\",\"webhookUrl\":true}",
+                        "Invalid webhookUrl: must be https:// in production, max 2000 chars", "webhookUrl"},
+                {app.apiKey(), "PUT", "/v1/apps/" + app.appId(), "{\"name\":\"\"}", "name must be 1-100 characters", "name"},
+                {app.apiKey(), "PUT", "/v1/apps/" + app.appId(), "{\"name\":[]}", "name must be 1-100 characters", "name"},
+                {app.apiKey(), "PUT", "/v1/apps/" + app.appId(), "{\"webhookUrl\":\"not a url\"}",
+                        "Invalid webhookUrl: must be https:// in production, max 2000 chars", "webhookUrl"},
+                {app.apiKey(), "GET", "/v1/apps/app_nope", null, "Invalid appId format", "appId"},
+                {app.apiKey(), "DELETE", "/v1/apps/app_nope", null, "Invalid appId format", "appId"},
+                {app.apiKey(), "POST", "/v1/apps/app_nope/rotate-key", null, "Invalid appId format", "appId"},
+                {ADMIN_KEY, "GET", "/v1/apps?tenantId=acme", null, "Invalid tenantId format", "tenantId"},
+        };
+        for (String[] c : cases) {
+            Response response = api.send(c[1], c[2], c[0], c[3], java.util.Map.of());
+            String what = c[1] + " " + c[2] + " " + c[3];
+            assertThat(response.status()).as(what).isEqualTo(400);
+            assertThat(response.error()).as(what).isEqualTo(c[4]);
+            assertThat(response.text("param")).as(what).isEqualTo(c[5]);
+            assertThat(response.json().propertyNames()).as(what).containsExactly("error", "code", "param", "requestId");
+        }
+        assertThat(api.get("/v1/apps/app_" + "0".repeat(16), app.apiKey()).json().has("param"))
+                .as("a 404 names no field").isFalse();
+    }
+
+    @Test
     void adminMustNameTheTenant() {
         Response response = api.post("/v1/apps/register", ADMIN_KEY, "{\"name\":\"No tenant\"}");
 

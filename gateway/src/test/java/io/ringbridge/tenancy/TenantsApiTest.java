@@ -127,6 +127,32 @@ class TenantsApiTest {
     }
 
     @Test
+    void everyValidationErrorNamesItsFieldInParam() {
+        String tenantId = api.post("/v1/tenants", ADMIN_KEY, "{\"name\":\"Params\"}").text("tenantId");
+        // {method, path, body, error, param}
+        String[][] cases = {
+                {"POST", "/v1/tenants", null, "name must be 1-100 characters", "name"},
+                {"POST", "/v1/tenants", "{\"name\":\"\"}", "name must be 1-100 characters", "name"},
+                {"POST", "/v1/tenants", "{\"name\":{}}", "name must be 1-100 characters", "name"},
+                {"GET", "/v1/tenants/acme", null, "Invalid tenantId format", "tenantId"},
+                {"PATCH", "/v1/tenants/acme", "{\"status\":\"active\"}", "Invalid tenantId format", "tenantId"},
+                {"PATCH", "/v1/tenants/" + tenantId, "{\"status\":\"paused\"}", "status must be one of active, suspended, inactive",
+                        "status"},
+                {"PATCH", "/v1/tenants/" + tenantId, "{\"status\":1}", "status must be one of active, suspended, inactive", "status"},
+                {"PATCH", "/v1/tenants/" + tenantId, "{\"name\":\"" + "n".repeat(101) + "\"}", "name must be 1-100 characters",
+                        "name"},
+        };
+        for (String[] c : cases) {
+            Response response = api.send(c[0], c[1], ADMIN_KEY, c[2], java.util.Map.of());
+            String what = c[0] + " " + c[1] + " " + c[2];
+            assertThat(response.status()).as(what).isEqualTo(400);
+            assertThat(response.error()).as(what).isEqualTo(c[3]);
+            assertThat(response.text("param")).as(what).isEqualTo(c[4]);
+        }
+        assertThat(api.get("/v1/tenants/tenant_" + "0".repeat(16), ADMIN_KEY).json().has("param")).isFalse();
+    }
+
+    @Test
     void tenantRoutesNeedTheAdminKey() {
         Fixtures.TestApp app = Fixtures.newTenantWithApp(api);
 

@@ -33,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
@@ -79,7 +80,7 @@ public final class RingCentralSimulator implements AutoCloseable {
     private Path tomcatDir;
     private URI baseUri;
 
-    private RingCentralSimulator(SimulatorConfig config) {
+    private RingCentralSimulator(SimulatorConfig config, Supplier<String> fixedBaseUrl) {
         this.config = config;
         this.directory = new DirectoryStore(config.directory());
         this.sessions = new SessionStore(config.oauth());
@@ -135,7 +136,7 @@ public final class RingCentralSimulator implements AutoCloseable {
                 .add("POST", "/api/auth/token/refresh", Operations.RINGCX_REFRESH, ringCx::refresh)
                 .add("GET", "/voice/api/v1/admin/accounts", Operations.RINGCX_ACCOUNTS, ringCx::accounts);
         new AdminEndpoint(admin, config.adminKey()).routes(router);
-        this.servlet = new SimulatorServlet(router, faults, saver == null ? () -> { } : saver::changed);
+        this.servlet = new SimulatorServlet(router, faults, saver == null ? () -> { } : saver::changed, fixedBaseUrl);
     }
 
     /** Status changes happen on the delivery timer, outside any request: they count as changes too. */
@@ -179,14 +180,22 @@ public final class RingCentralSimulator implements AutoCloseable {
 
     /** Starts a standalone simulator on its own embedded Tomcat ({@code config.port()} 0 = random port). */
     public static RingCentralSimulator start(SimulatorConfig config) {
-        RingCentralSimulator simulator = new RingCentralSimulator(config);
+        RingCentralSimulator simulator = new RingCentralSimulator(config, null);
         simulator.startTomcat();
         return simulator;
     }
 
     /** Builds a simulator without a server; register {@link #servlet()} in the host's servlet container. */
     public static RingCentralSimulator mountable(SimulatorConfig config) {
-        return new RingCentralSimulator(config);
+        return new RingCentralSimulator(config, null);
+    }
+
+    /**
+     * Builds a simulator without a server whose every emitted URL (links, the consent form's target, message URIs)
+     * starts with {@code baseUrl}: the host's public address of the mount, whatever {@code Host} a request claims.
+     */
+    public static RingCentralSimulator mountable(SimulatorConfig config, Supplier<String> baseUrl) {
+        return new RingCentralSimulator(config, baseUrl);
     }
 
     /** The servlet to mount (e.g. at {@code /sandbox/ringcentral/*}); every URL it emits follows the mount. */

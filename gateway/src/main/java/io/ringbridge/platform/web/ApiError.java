@@ -3,13 +3,13 @@ package io.ringbridge.platform.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The error body of every failed API call: {@code {"error", "code", "requestId"}}, and for a validation error
- * {@code param}, the request field at fault.
+ * The error body of every failed API call: {@code {"error", "code", "param", "requestId"}}; {@code param} names the
+ * offending field of a validation error and is left out otherwise.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ApiError(String error, String code, String requestId, String param) {
+public record ApiError(String error, String code, String param, String requestId) {
 
     public ApiError(String error, String code, String requestId) {
-        this(error, code, requestId, null);
+        this(error, code, null, requestId);
     }
 }

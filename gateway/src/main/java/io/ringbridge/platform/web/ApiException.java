@@ -31,13 +31,13 @@ public class ApiException extends RuntimeException {
         this.param = param;
     }
 
-    /** A 400 for one request field, named in the body's {@code param}. */
-    public static ApiException invalidParam(String param, String error, String code) {
-        return new ApiException(HttpStatus.BAD_REQUEST, error, code, Map.of(), param);
-    }
-
     public static ApiException badRequest(String error, String code) {
         return new ApiException(HttpStatus.BAD_REQUEST, error, code);
+    }
+
+    /** A validation error: 400 naming the request field ({@code param}) that is missing or wrong. */
+    public static ApiException invalid(String param, String error, String code) {
+        return new ApiException(HttpStatus.BAD_REQUEST, error, code, Map.of(), param);
     }
 
     public static ApiException notFound(String error, String code) {
@@ -64,7 +64,7 @@ public class ApiException extends RuntimeException {
         return headers;
     }
 
-    /** The request field at fault, or {@code null}. */
+    /** The offending request field of a validation error, else {@code null}. */
     public String param() {
         return param;
     }

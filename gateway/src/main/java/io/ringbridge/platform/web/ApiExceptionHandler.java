@@ -33,7 +33,7 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> api(ApiException e, HttpServletRequest request) {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
         e.headers().forEach(response::header);
-        return response.body(new ApiError(e.error(), e.code(), RequestIds.of(request), e.param()));
+        return response.body(new ApiError(e.error(), e.code(), e.param(), RequestIds.of(request)));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -41,9 +41,9 @@ class ApiExceptionHandler {
         if (causedBy(e, PayloadTooLargeException.class)) {
             return error(HttpStatus.CONTENT_TOO_LARGE, "Payload too large", "payload_too_large", request);
         }
-        Optional<InvalidValueMessage> field = fieldMessage(e);
+        Optional<FieldError> field = fieldError(e);
         if (field.isPresent()) {
-            return error(HttpStatus.BAD_REQUEST, field.get().value(), field.get().code(), request);
+            return invalid(field.get().name(), field.get().message().value(), field.get().message().code(), request);
         }
         return error(HttpStatus.BAD_REQUEST, "Invalid JSON body", "invalid_json", request);
     }
@@ -76,12 +76,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
-        return error(HttpStatus.BAD_REQUEST, e.getParameterName() + " is required", "missing_parameter", request);
+        return invalid(e.getParameterName(), e.getParameterName() + " is required", "missing_parameter", request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        return error(HttpStatus.BAD_REQUEST, "Invalid value for " + e.getName(), "invalid_parameter", request);
+        return invalid(e.getName(), "Invalid value for " + e.getName(), "invalid_parameter", request);
     }
 
     @ExceptionHandler(Exception.class)
@@ -95,6 +95,11 @@ class ApiExceptionHandler {
         return ResponseEntity.status(status).body(new ApiError(error, code, RequestIds.of(request)));
     }
 
+    /** A validation error: 400 naming the offending field in {@code param}. */
+    private static ResponseEntity<ApiError> invalid(String param, String error, String code, HttpServletRequest request) {
+        return ResponseEntity.badRequest().body(new ApiError(error, code, param, RequestIds.of(request)));
+    }
+
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
@@ -104,8 +109,11 @@ class ApiExceptionHandler {
         return false;
     }
 
+    private record FieldError(String name, InvalidValueMessage message) {
+    }
+
     /** A value of the wrong JSON type for a field that declares its contract message gets that message. */
-    private static Optional<InvalidValueMessage> fieldMessage(HttpMessageNotReadableException e) {
+    private static Optional<FieldError> fieldError(HttpMessageNotReadableException e) {
         if (!(e.getCause() instanceof MismatchedInputException mismatch)) {
             return Optional.empty();
         }
@@ -121,7 +129,8 @@ class ApiExceptionHandler {
         String name = path.getFirst().getPropertyName();
         for (RecordComponent component : type.getRecordComponents()) {
             if (component.getName().equals(name)) {
-                return Optional.ofNullable(component.getAnnotation(InvalidValueMessage.class));
+                return Optional.ofNullable(component.getAnnotation(InvalidValueMessage.class))
+                        .map(message -> new FieldError(name, message));
             }
         }
         return Optional.empty();

@@ -22,14 +22,19 @@ public class ErrorWriter {
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String error,
                       String code, Map<String, String> headers) throws IOException {
+        write(request, response, status, headers, new ApiError(error, code, RequestIds.of(request)));
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, ApiException e) throws IOException {
+        write(request, response, e.status(), e.headers(), new ApiError(e.error(), e.code(), e.param(), RequestIds.of(request)));
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                       Map<String, String> headers, ApiError body) throws IOException {
         response.setStatus(status.value());
         headers.forEach(response::setHeader);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), new ApiError(error, code, RequestIds.of(request)));
-    }
-
-    public void write(HttpServletRequest request, HttpServletResponse response, ApiException e) throws IOException {
-        write(request, response, e.status(), e.error(), e.code(), e.headers());
+        json.writeValue(response.getOutputStream(), body);
     }
 }

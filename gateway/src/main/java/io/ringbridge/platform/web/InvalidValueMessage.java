@@ -7,7 +7,8 @@ import java.lang.annotation.Target;
 
 /**
  * The contract's error for a request field, used when the JSON value cannot even be bound (e.g. a number
- * where a string belongs), so such a request gets the same message as an empty or too-long value.
+ * where a string belongs), so such a request gets the same message as an empty or too-long value, with the field's
+ * name as its {@code param}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.PARAMETER})

@@ -23,6 +23,7 @@ public final class Exchange {
     private Map<String, String> pathParams = Map.of();
     private byte[] requestBody;
     private Map<String, String> form;
+    private final java.util.function.Supplier<String> fixedBaseUrl;
     private String baseUrl;
 
     private int status = 200;
@@ -31,9 +32,16 @@ public final class Exchange {
     private Object jsonBody;
 
     public Exchange(HttpServletRequest request, HttpServletResponse response, String path) {
+        this(request, response, path, null);
+    }
+
+    /** @param fixedBaseUrl when not {@code null}, the base URL to use instead of the one the request claims */
+    public Exchange(HttpServletRequest request, HttpServletResponse response, String path,
+                    java.util.function.Supplier<String> fixedBaseUrl) {
         this.request = request;
         this.response = response;
         this.path = path;
+        this.fixedBaseUrl = fixedBaseUrl;
     }
 
     public HttpServletRequest request() {
@@ -57,12 +65,13 @@ public final class Exchange {
     }
 
     /**
-     * The simulator's base URL as the client reached it: scheme, host, port, context path and servlet path.
-     * Every URL the simulator emits starts with this, so it is right standalone and when mounted under a prefix.
+     * The simulator's base URL: the host's fixed one when mounted with it, else as the client reached it (scheme,
+     * host, port, context path and servlet path). Every URL the simulator emits starts with this, so it is right
+     * standalone and when mounted under a prefix.
      */
     public String baseUrl() {
         if (baseUrl == null) {
-            baseUrl = BaseUrls.canonical(computeBaseUrl());
+            baseUrl = BaseUrls.canonical(fixedBaseUrl != null ? fixedBaseUrl.get() : computeBaseUrl());
         }
         return baseUrl;
     }

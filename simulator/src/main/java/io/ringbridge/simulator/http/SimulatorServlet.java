@@ -9,11 +9,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * The simulator's only servlet: routes the request, applies faults, runs the handler and writes the answer.
  * Works at {@code /*} of its own Tomcat and mounted under a prefix ({@code /sandbox/ringcentral/*}), because
- * it routes on the path info and derives every emitted URL from the request.
+ * it routes on the path info and derives every emitted URL from the request (or from the host's fixed base URL).
  */
 public final class SimulatorServlet extends HttpServlet {
     private static final System.Logger LOG = System.getLogger(SimulatorServlet.class.getName());
@@ -21,6 +22,7 @@ public final class SimulatorServlet extends HttpServlet {
     private final transient Router router;
     private final transient FaultInjector faults;
     private final transient Runnable stateChanged;
+    private final transient Supplier<String> fixedBaseUrl;
     /** The base URL clients last used, for URLs in messages created outside a request (Java admin facade). */
     private volatile String lastBaseUrl;
 
@@ -28,9 +30,18 @@ public final class SimulatorServlet extends HttpServlet {
      * @param stateChanged told after every request that may have changed the state (any method but GET/HEAD)
      */
     public SimulatorServlet(Router router, FaultInjector faults, Runnable stateChanged) {
+        this(router, faults, stateChanged, null);
+    }
+
+    /**
+     * @param fixedBaseUrl when not {@code null}, the base URL of every emitted URL (a host that knows its public
+     *        address), instead of what the request's {@code Host} claims
+     */
+    public SimulatorServlet(Router router, FaultInjector faults, Runnable stateChanged, Supplier<String> fixedBaseUrl) {
         this.router = router;
         this.faults = faults;
         this.stateChanged = stateChanged;
+        this.fixedBaseUrl = fixedBaseUrl;
     }
 
     @Override
@@ -40,7 +51,7 @@ public final class SimulatorServlet extends HttpServlet {
             path = "/";
         }
         response.setHeader("RCRequestId", requestId());
-        Exchange exchange = new Exchange(request, response, path);
+        Exchange exchange = new Exchange(request, response, path, fixedBaseUrl);
         Router.Match match = router.find(request.getMethod(), path);
         if (match == null || match.route() == null) {
             exchange.fail(match == null
