@@ -153,6 +153,8 @@ class ProductionModeTest {
         try (TestGateway untrusting = TestGateway.on(database).property("ringbridge.mode", "production")
                 .property("ringbridge.encryption-keys", KEYS)
                 .property("ringbridge.public-url", "https://sms.example.com")
+                .property("ringcentral.client-id", "operator-app")
+                .property("ringcentral.client-secret", "operator-secret")
                 .withoutProperty("ringbridge.trusted-proxies").start()) {
             Response claimed = untrusting.api().overHttps().get("/health", null);
 
