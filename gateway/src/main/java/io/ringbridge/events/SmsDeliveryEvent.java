@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * [ext] {@code sms_delivery}: RingCentral's receipt for a sent message arrived. The message's status stays
- * {@code sent}; only its own app hears of it, as of its {@code sms_status} events.
+ * {@code sent}. Only the app that sent the message hears of it, as with {@code sms_status}.
  *
  * @param deliveryStatus {@code delivered} or {@code undelivered}
  * @param error          why it was not delivered, when it was not
