@@ -4,7 +4,7 @@ package io.ringbridge.events;
  * An event for apps. Its JSON is {@code type}, the record's own fields, then {@code tenantId} and the
  * {@code timestamp} at which {@link EventOutbox} recorded it.
  */
-public sealed interface AppEvent permits SmsStatusEvent, ConnectionEvent {
+public sealed interface AppEvent permits SmsStatusEvent, SmsDeliveryEvent, ConnectionEvent {
 
     String type();
 

@@ -7,8 +7,8 @@ import java.util.Base64;
 import io.ringbridge.platform.ids.IdKind;
 
 /** Filters of {@code GET /v1/sms/messages} [ext] and the position after which the page starts. */
-record HistoryQuery(String direction, MessageStatus status, String from, String to, String userId, Instant since,
-                    Instant until, Cursor after) {
+record HistoryQuery(String direction, MessageStatus status, DeliveryStatus deliveryStatus, String from, String to,
+                    String userId, Instant since, Instant until, Cursor after) {
 
     /** Times the history compares: four-digit years, which every database stores (PostgreSQL ends in 294276). */
     static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");

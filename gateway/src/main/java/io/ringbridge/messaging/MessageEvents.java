@@ -5,9 +5,12 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import io.ringbridge.events.EventOutbox;
+import io.ringbridge.events.SmsDeliveryEvent;
 import io.ringbridge.events.SmsStatusEvent;
 
-/** {@code sms_status} events, written in the transaction of the status change they announce. */
+/**
+ * {@code sms_status} and [ext] {@code sms_delivery} events, written in the transaction of the change they announce.
+ */
 @Component
 class MessageEvents {
 
@@ -31,5 +34,15 @@ class MessageEvents {
     /** Several status changes of one transaction, written together. */
     void statusChanged(List<SmsStatusEvent> changes) {
         outbox.appendAll(changes);
+    }
+
+    /** A sent message's receipt, as announced to its app. */
+    static SmsDeliveryEvent receipt(String tenantId, String appId, String messageId, Receipt receipt) {
+        return new SmsDeliveryEvent(tenantId, messageId, appId, receipt.deliveryStatus().wire(), receipt.error());
+    }
+
+    /** The receipts recorded in one transaction, written together. */
+    void receiptsRecorded(List<SmsDeliveryEvent> receipts) {
+        outbox.appendAll(receipts);
     }
 }

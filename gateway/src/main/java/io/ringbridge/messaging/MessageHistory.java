@@ -21,7 +21,7 @@ class MessageHistory {
 
     private static final String VIEW_COLUMNS = """
             id, status, rc_message_id, error, to_number, from_number, body, created_at, updated_at, direction, app_id,
-            user_id, tenant_id, segments, sent_at, delivered_at""";
+            user_id, tenant_id, segments, sent_at, delivery_status, delivered_at""";
 
     private final JdbcClient jdbc;
 
@@ -61,6 +61,10 @@ class MessageHistory {
             sql.append(" AND status = :status");
             params.put("status", query.status().wire());
         }
+        if (query.deliveryStatus() != null) {
+            sql.append(" AND delivery_status = :deliveryStatus");
+            params.put("deliveryStatus", query.deliveryStatus().wire());
+        }
         if (query.from() != null) {
             sql.append(" AND from_number = :from");
             params.put("from", query.from());
@@ -98,6 +102,7 @@ class MessageHistory {
                 error == null || error.isEmpty() ? null : error, rs.getString("to_number"), rs.getString("from_number"),
                 rs.getString("body"), Timestamps.fromDb(rs, "created_at"), Timestamps.fromDb(rs, "updated_at"),
                 rs.getString("direction"), rs.getString("app_id"), rs.getString("user_id"), rs.getString("tenant_id"),
-                rs.getInt("segments"), Timestamps.fromDb(rs, "sent_at"), Timestamps.fromDb(rs, "delivered_at"));
+                rs.getInt("segments"), Timestamps.fromDb(rs, "sent_at"),
+                DeliveryStatus.fromDb(rs.getString("delivery_status")), Timestamps.fromDb(rs, "delivered_at"));
     }
 }

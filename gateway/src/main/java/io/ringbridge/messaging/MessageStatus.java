@@ -2,13 +2,14 @@ package io.ringbridge.messaging;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** {@code queued → sending → sent → delivered | undelivered}, or {@code failed}; inbound is {@code received}. */
+/**
+ * {@code queued → sending → sent}, or {@code failed}; inbound is {@code received}. Gravity's values only: its clients
+ * poll until {@code sent} or {@code failed}, so receipts go to {@link DeliveryStatus} instead.
+ */
 enum MessageStatus {
     QUEUED("queued"),
     SENDING("sending"),
     SENT("sent"),
-    DELIVERED("delivered"),
-    UNDELIVERED("undelivered"),
     FAILED("failed"),
     RECEIVED("received");
 
@@ -21,10 +22,6 @@ enum MessageStatus {
     @JsonValue
     public String wire() {
         return wire;
-    }
-
-    public boolean terminal() {
-        return this == DELIVERED || this == UNDELIVERED || this == FAILED || this == RECEIVED;
     }
 
     static MessageStatus parse(String value) {

@@ -7,26 +7,27 @@ import java.util.List;
 import io.ringbridge.ringcentral.SmsMessage;
 
 /**
- * What RingCentral's message store says about a sent message, as the gateway's status and error. A message sent
- * in several parts is delivered only when every part is; one part that failed decides for the whole message.
+ * What RingCentral's message store says about a sent message, as its delivery status and error. A message sent
+ * in several parts is delivered only when every part is; one part that failed decides for the whole message, and
+ * RingCentral failing to send a part after all makes it undelivered as well (its status stays {@code sent}).
  */
-record Receipt(MessageStatus status, String error, Instant deliveredAt) {
+record Receipt(DeliveryStatus deliveryStatus, String error, Instant deliveredAt) {
 
     /** @return the receipt of the message whose parts these are, or {@code null} while it is still on its way */
     static Receipt of(List<SmsMessage> parts) {
         SmsMessage failedToSend = first(parts, "SendingFailed");
         if (failedToSend != null) {
-            return new Receipt(MessageStatus.FAILED, "RingCentral could not send the message" + code(failedToSend), null);
+            return new Receipt(DeliveryStatus.UNDELIVERED, "RingCentral could not send the message" + code(failedToSend), null);
         }
         SmsMessage notDelivered = first(parts, "DeliveryFailed");
         if (notDelivered != null) {
-            return new Receipt(MessageStatus.UNDELIVERED, "Not delivered to the recipient" + code(notDelivered), null);
+            return new Receipt(DeliveryStatus.UNDELIVERED, "Not delivered to the recipient" + code(notDelivered), null);
         }
         if (parts.stream().allMatch(p -> "Delivered".equals(p.messageStatus()))) {
             Instant delivered = parts.stream().map(p -> p.smsDeliveryTime() == null ? p.lastModifiedTime() : p.smsDeliveryTime())
                     .filter(t -> t != null).map(t -> OffsetDateTime.parse(t).toInstant()).max(Instant::compareTo)
                     .orElse(Instant.now());
-            return new Receipt(MessageStatus.DELIVERED, null, delivered);
+            return new Receipt(DeliveryStatus.DELIVERED, null, delivered);
         }
         return null;
     }

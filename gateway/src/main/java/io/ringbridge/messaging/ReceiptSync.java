@@ -17,21 +17,22 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ringbridge.connection.TokenVault;
-import io.ringbridge.events.SmsStatusEvent;
+import io.ringbridge.events.SmsDeliveryEvent;
 import io.ringbridge.platform.db.Timestamps;
 import io.ringbridge.ringcentral.RingCentralApi;
 import io.ringbridge.ringcentral.SmsMessage;
 
 /**
- * Delivery receipts: moves {@code sent} messages to {@code delivered} or {@code undelivered} (or {@code failed} when
- * RingCentral could not send them after all) from what RingCentral's message store says about them. One list call
- * per extension covers the messages awaiting a receipt, and the receipts it brings are recorded in one transaction;
- * it runs when RingCentral notifies a message-store change and, as a fallback, periodically.
+ * Delivery receipts: settles the {@code pending} delivery status of sent messages as {@code delivered} or
+ * {@code undelivered}, with an {@code sms_delivery} event, from what RingCentral's message store says about them;
+ * their status stays {@code sent}. One list call per extension covers the messages awaiting a receipt, and the
+ * receipts it brings are recorded in one transaction; it runs when RingCentral notifies a message-store change and,
+ * as a fallback, periodically.
  */
 @Component
 class ReceiptSync {
 
-    /** Receipts are awaited this long; a message still {@code sent} after that stays {@code sent}. */
+    /** Receipts are awaited this long; a message without one by then stays {@code pending}. */
     static final Duration WATCH_FOR = Duration.ofHours(24);
 
     private record Pending(String id, String appId, String rcMessageId, int segments, Instant sentAt) {
@@ -61,18 +62,18 @@ class ReceiptSync {
         Instant now = clock.instant();
         return jdbc.sql("""
                         SELECT DISTINCT tenant_id, extension_id FROM message
-                        WHERE status = 'sent' AND sent_at > :since AND sent_at < :before
+                        WHERE delivery_status = 'pending' AND sent_at > :since AND sent_at < :before
                         """)
                 .param("since", Timestamps.toDb(now.minus(WATCH_FOR))).param("before", Timestamps.toDb(now.minus(olderThan)))
                 .query((rs, n) -> Map.entry(rs.getString("tenant_id"), rs.getString("extension_id"))).list();
     }
 
-    /** @return how many messages changed status */
+    /** @return how many messages got their receipt */
     int sync(String tenantId, String extensionId) {
         Instant now = clock.instant();
         List<Pending> pending = jdbc.sql("""
                         SELECT id, app_id, rc_message_id, segments, sent_at FROM message
-                        WHERE tenant_id = :tenant AND extension_id = :ext AND status = 'sent' AND sent_at > :since
+                        WHERE delivery_status = 'pending' AND tenant_id = :tenant AND extension_id = :ext AND sent_at > :since
                         ORDER BY sent_at
                         """)
                 .param("tenant", tenantId).param("ext", extensionId).param("since", Timestamps.toDb(now.minus(WATCH_FOR)))
@@ -105,7 +106,7 @@ class ReceiptSync {
                 .param("id", messageId).query(String.class).list();
     }
 
-    /** Records the receipts read in one sync in one transaction; returns how many messages changed status. */
+    /** Records the receipts read in one sync in one transaction; returns how many were new. */
     private int record(String tenantId, Map<Pending, Receipt> receipts) {
         if (receipts.isEmpty()) {
             return 0;
@@ -113,25 +114,26 @@ class ReceiptSync {
         List<Receipt> recorded = transactions.execute(tx -> {
             Instant now = clock.instant();
             List<Receipt> changed = new ArrayList<>();
-            List<SmsStatusEvent> announced = new ArrayList<>();
+            List<SmsDeliveryEvent> announced = new ArrayList<>();
             receipts.forEach((message, receipt) -> {
                 int updated = jdbc.sql("""
-                                UPDATE message SET status = :status, error = :error, delivered_at = :delivered, updated_at = :now
-                                WHERE id = :id AND status = 'sent'
+                                UPDATE message SET delivery_status = :delivery, error = :error, delivered_at = :delivered,
+                                                   updated_at = :now
+                                WHERE id = :id AND delivery_status = 'pending'
                                 """)
-                        .param("status", receipt.status().wire()).param("error", receipt.error())
+                        .param("delivery", receipt.deliveryStatus().wire()).param("error", receipt.error())
                         .param("delivered", Timestamps.toDb(receipt.deliveredAt())).param("now", Timestamps.toDb(now))
                         .param("id", message.id()).update();
                 if (updated == 1) {
                     changed.add(receipt);
-                    announced.add(MessageEvents.statusChange(tenantId, message.appId(), message.id(), receipt.status(),
-                            message.rcMessageId(), receipt.error()));
+                    announced.add(MessageEvents.receipt(tenantId, message.appId(), message.id(), receipt));
                 }
             });
-            events.statusChanged(announced);
+            events.receiptsRecorded(announced);
             return changed;
         });
-        recorded.forEach(receipt -> meters.counter("ringbridge.sms.receipts", "status", receipt.status().wire()).increment());
+        recorded.forEach(receipt ->
+                meters.counter("ringbridge.sms.receipts", "outcome", receipt.deliveryStatus().wire()).increment());
         return recorded.size();
     }
 }

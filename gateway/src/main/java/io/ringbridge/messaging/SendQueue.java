@@ -123,7 +123,8 @@ class SendQueue {
                 .toArray(SqlParameterSource[]::new);
         int[] counts = batch.batchUpdate("""
                 UPDATE message SET segments_sent = :sent, updated_at = :now, rc_message_id = COALESCE(:rc, rc_message_id),
-                       status = 'sent', sent_at = :now, error = NULL, claimed_until = NULL, claim_token = NULL
+                       status = 'sent', sent_at = :now, error = NULL, claimed_until = NULL, claim_token = NULL,
+                       delivery_status = 'pending'
                 WHERE id = :id AND claim_token = :token AND status = 'sending'
                 """, rows);
         boolean[] recorded = new boolean[counts.length];

@@ -82,6 +82,8 @@ class SmsController {
     MessagePage history(Caller caller,
                                 @RequestParam(required = false) String direction,
                                 @RequestParam(required = false) String status,
+                                @Parameter(description = "[ext] pending, delivered or undelivered")
+                                @RequestParam(required = false) String deliveryStatus,
                                 @RequestParam(required = false) String from,
                                 @RequestParam(required = false) String to,
                                 @RequestParam(required = false) String userId,
@@ -97,8 +99,16 @@ class SmsController {
         if (status != null) {
             wanted = MessageStatus.parse(status);
             if (wanted == null) {
-                throw ApiException.invalid("status", "status must be one of queued, sending, sent, delivered, undelivered, failed, received",
+                throw ApiException.invalid("status", "status must be one of queued, sending, sent, failed, received",
                         "invalid_status");
+            }
+        }
+        DeliveryStatus wantedDelivery = null;
+        if (deliveryStatus != null) {
+            wantedDelivery = DeliveryStatus.parse(deliveryStatus);
+            if (wantedDelivery == null) {
+                throw ApiException.invalid("deliveryStatus", "deliveryStatus must be one of pending, delivered, undelivered",
+                        "invalid_delivery_status");
             }
         }
         int size = pageSize(limit);
@@ -112,7 +122,7 @@ class SmsController {
         text("from", from);
         text("to", to);
         text("userId", userId);
-        HistoryQuery query = new HistoryQuery(direction, wanted, from, to, userId, instant("since", since),
+        HistoryQuery query = new HistoryQuery(direction, wanted, wantedDelivery, from, to, userId, instant("since", since),
                 instant("until", until), after);
         List<Message> page = history.page(caller.tenantFor(tenantId), query, size + 1);
         boolean more = page.size() > size;

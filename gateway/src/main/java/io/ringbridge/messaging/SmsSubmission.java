@@ -122,7 +122,7 @@ class SmsSubmission {
         Instant now = clock.instant();
         return new Message(newIds.get(), MessageStatus.QUEUED, null, null, request.to(), request.from(),
                 request.body(), now, now, "outbound", appId, request.userId(), tenantId, Segments.count(request.body()),
-                null, null);
+                null, null, null);
     }
 
     private static SmsRequests.Accepted accepted(Message message) {

@@ -8,7 +8,8 @@
  * fenced by the claim's token, so a worker that lost its lease cannot undo what the one that took over recorded.
  * A message is sent to RingCentral at most once: an attempt whose answer was lost stays {@code sending} until
  * RingCentral's message store says whether it arrived ({@code InDoubtLookup}). Every status change is written in one
- * transaction with its {@code sms_status} event.
+ * transaction with its {@code sms_status} event. A message's status ends at {@code sent} or {@code failed}; delivery
+ * receipts ({@code ReceiptSync}) settle its separate delivery status instead, each with an {@code sms_delivery} event.
  *
  * <p>Before a message is stored, its destination is classified with libphonenumber ({@code Destination}) and checked
  * against the refused kinds of numbers and the tenant's countries ({@code DestinationPolicy}).

@@ -15,7 +15,7 @@ class ReceiptTest {
     void deliveredPartIsDeliveredAtItsDeliveryTime() {
         Receipt receipt = Receipt.of(List.of(part("Delivered", "2026-03-01T10:00:05.123Z", "2026-03-01T10:00:07Z", null)));
 
-        assertThat(receipt).isEqualTo(new Receipt(MessageStatus.DELIVERED, null, Instant.parse("2026-03-01T10:00:05.123Z")));
+        assertThat(receipt).isEqualTo(new Receipt(DeliveryStatus.DELIVERED, null, Instant.parse("2026-03-01T10:00:05.123Z")));
     }
 
     @Test
@@ -37,7 +37,7 @@ class ReceiptTest {
         Instant before = Instant.now();
         Receipt receipt = Receipt.of(List.of(part("Delivered", null, null, null)));
 
-        assertThat(receipt.status()).isEqualTo(MessageStatus.DELIVERED);
+        assertThat(receipt.deliveryStatus()).isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(receipt.deliveredAt()).isBetween(before, Instant.now());
     }
 
@@ -48,7 +48,7 @@ class ReceiptTest {
                 part("Delivered", null, "2026-03-01T10:00:12Z", null),
                 part("Delivered", "2026-03-01T10:00:04Z", null, null)));
 
-        assertThat(receipt).isEqualTo(new Receipt(MessageStatus.DELIVERED, null, Instant.parse("2026-03-01T10:00:12Z")));
+        assertThat(receipt).isEqualTo(new Receipt(DeliveryStatus.DELIVERED, null, Instant.parse("2026-03-01T10:00:12Z")));
     }
 
     @Test
@@ -68,7 +68,7 @@ class ReceiptTest {
     void deliveryFailureIsUndeliveredWithRingCentralsCode() {
         Receipt receipt = Receipt.of(List.of(part("DeliveryFailed", null, "2026-03-01T10:00:07Z", "SMS-UP-430")));
 
-        assertThat(receipt).isEqualTo(new Receipt(MessageStatus.UNDELIVERED, "Not delivered to the recipient (SMS-UP-430)", null));
+        assertThat(receipt).isEqualTo(new Receipt(DeliveryStatus.UNDELIVERED, "Not delivered to the recipient (SMS-UP-430)", null));
     }
 
     @Test
@@ -80,10 +80,10 @@ class ReceiptTest {
     }
 
     @Test
-    void sendingFailureIsFailed() {
+    void sendingFailureAfterSentIsUndeliveredWithItsOwnError() {
         Receipt receipt = Receipt.of(List.of(part("SendingFailed", null, null, "SMS-CAR-411")));
 
-        assertThat(receipt).isEqualTo(new Receipt(MessageStatus.FAILED, "RingCentral could not send the message (SMS-CAR-411)", null));
+        assertThat(receipt).isEqualTo(new Receipt(DeliveryStatus.UNDELIVERED, "RingCentral could not send the message (SMS-CAR-411)", null));
     }
 
     @Test
@@ -93,7 +93,7 @@ class ReceiptTest {
                 part("Queued", null, null, null),
                 part("DeliveryFailed", null, null, "SMS-UP-410")));
 
-        assertThat(receipt).isEqualTo(new Receipt(MessageStatus.UNDELIVERED, "Not delivered to the recipient (SMS-UP-410)", null));
+        assertThat(receipt).isEqualTo(new Receipt(DeliveryStatus.UNDELIVERED, "Not delivered to the recipient (SMS-UP-410)", null));
     }
 
     @Test
@@ -102,7 +102,7 @@ class ReceiptTest {
                 part("DeliveryFailed", null, null, "SMS-UP-410"),
                 part("SendingFailed", null, null, "SMS-CAR-411")));
 
-        assertThat(receipt).isEqualTo(new Receipt(MessageStatus.FAILED, "RingCentral could not send the message (SMS-CAR-411)", null));
+        assertThat(receipt).isEqualTo(new Receipt(DeliveryStatus.UNDELIVERED, "RingCentral could not send the message (SMS-CAR-411)", null));
     }
 
     @Test

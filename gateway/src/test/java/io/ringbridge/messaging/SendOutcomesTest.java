@@ -32,6 +32,7 @@ import io.ringbridge.simulator.directory.Directory;
 import io.ringbridge.simulator.directory.Extension;
 import io.ringbridge.simulator.directory.PhoneNumber;
 import io.ringbridge.simulator.faults.FaultRule;
+import io.ringbridge.simulator.sms.DeliverySettings;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
@@ -45,7 +46,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * docs/API.md "What happens to a message": every way a message ends, with the error an app developer
  * reads; retries and their bound; long texts in segments; the {@code sms_status} events of each change (§7);
- * delivery receipts; and the queue's metrics.
+ * delivery receipts, which set {@code deliveryStatus} and raise {@code sms_delivery} but never move {@code status}
+ * past {@code sent}; and the queue's metrics.
  */
 @EveryDatabase
 class SendOutcomesTest {
@@ -184,7 +186,7 @@ class SendOutcomesTest {
 
         world.admin().clearFaults(); // RingCentral's token endpoint works again
 
-        JsonNode sent = Sms.awaitStatus(api, app.apiKey(), id, Duration.ofSeconds(30), "sent", "delivered");
+        JsonNode sent = Sms.awaitStatus(api, app.apiKey(), id, Duration.ofSeconds(30), "sent");
         assertThat(sent.path("error").isNull()).isTrue();
         awaitExtension("active");
         assertThat(world.admin().sendCount(ALICE_SMS, CUSTOMER, text)).isEqualTo(1);
@@ -226,7 +228,7 @@ class SendOutcomesTest {
         String text = "Third time lucky " + System.nanoTime();
 
         String id = Sms.accepted(api, app.apiKey(), ALICE_SMS, CUSTOMER, text);
-        JsonNode message = Sms.awaitStatus(api, app.apiKey(), id, Duration.ofSeconds(30), "sent", "delivered");
+        JsonNode message = Sms.awaitStatus(api, app.apiKey(), id, Duration.ofSeconds(30), "sent");
 
         assertThat(Sms.requests(world.admin(), "sendSms")).as("3 refused, 1 accepted").isEqualTo(4);
         assertThat(world.admin().counters().faultHits()).containsEntry("sendSms:ERROR", 3L);
@@ -263,8 +265,9 @@ class SendOutcomesTest {
         String body = randomText(1500);
 
         String id = Sms.accepted(api, app.apiKey(), ALICE_SMS, CUSTOMER, body);
-        JsonNode message = Sms.awaitStatus(api, app.apiKey(), id, Duration.ofSeconds(30), "delivered");
+        JsonNode message = Sms.awaitDelivery(api, app.apiKey(), id, Duration.ofSeconds(30), "delivered");
 
+        assertThat(message.path("status").asString()).isEqualTo("sent");
         assertThat(message.path("segments").asInt()).isEqualTo(2);
         List<String> parts = partsAtRingCentral(body);
         assertThat(parts).containsExactly(body.substring(0, 1000), body.substring(1000));
@@ -273,7 +276,9 @@ class SendOutcomesTest {
                 .findFirst().orElseThrow();
         assertThat(message.path("rcMessageId").asString()).isEqualTo(first.id());
         assertThat(Sms.requests(world.admin(), "sendSms")).isEqualTo(2);
-        assertThat(Sms.eventStatuses(world.gateway().jdbc(), app.tenantId(), id)).containsExactly("sending", "sent", "delivered");
+        assertThat(Sms.eventStatuses(world.gateway().jdbc(), app.tenantId(), id)).containsExactly("sending", "sent");
+        assertThat(Sms.deliveryEvents(world.gateway().jdbc(), app.tenantId(), id))
+                .extracting(e -> e.path("deliveryStatus").asString()).containsExactly("delivered");
     }
 
     @Test
@@ -285,8 +290,8 @@ class SendOutcomesTest {
 
         String straddlingId = Sms.accepted(api, app.apiKey(), ALICE_SMS, CUSTOMER, straddling);
         String endingId = Sms.accepted(api, app.apiKey(), ALICE_SMS, CUSTOMER, endingAt1000);
-        Sms.awaitStatus(api, app.apiKey(), straddlingId, Duration.ofSeconds(30), "sent", "delivered");
-        Sms.awaitStatus(api, app.apiKey(), endingId, Duration.ofSeconds(30), "sent", "delivered");
+        Sms.awaitStatus(api, app.apiKey(), straddlingId, Duration.ofSeconds(30), "sent");
+        Sms.awaitStatus(api, app.apiKey(), endingId, Duration.ofSeconds(30), "sent");
 
         assertThat(partsAtRingCentral(straddling)).containsExactly(straddling.substring(0, 999), straddling.substring(999));
         assertThat(partsAtRingCentral(endingAt1000)).containsExactly(endingAt1000.substring(0, 1000), endingAt1000.substring(1000));
@@ -305,37 +310,107 @@ class SendOutcomesTest {
         connect();
         String delivered = Sms.accepted(api, app.apiKey(), ALICE_SMS, CUSTOMER, "Event delivered");
         String undelivered = Sms.accepted(api, app.apiKey(), ALICE_SMS, UNREACHABLE, "Event undelivered");
-        Sms.awaitStatus(api, app.apiKey(), delivered, Duration.ofSeconds(20), "delivered");
-        Sms.awaitStatus(api, app.apiKey(), undelivered, Duration.ofSeconds(20), "undelivered");
+        Sms.awaitDelivery(api, app.apiKey(), delivered, Duration.ofSeconds(20), "delivered");
+        Sms.awaitDelivery(api, app.apiKey(), undelivered, Duration.ofSeconds(20), "undelivered");
         Fixtures.TestApp unconnected = Fixtures.newTenantWithApp(api);
         String failed = Sms.accepted(api, unconnected.apiKey(), ALICE_SMS, CUSTOMER, "Event failed");
         Sms.awaitFinal(api, unconnected.apiKey(), failed);
 
-        assertEvents(app, delivered, List.of("sending", "sent", "delivered"), null);
-        assertEvents(app, undelivered, List.of("sending", "sent", "undelivered"), "Not delivered to the recipient (SMS-CAR-411)");
+        // A receipt is no status change: no sms_status after sent, whatever the receipt said.
+        assertEvents(app, delivered, List.of("sending", "sent"), null);
+        assertEvents(app, undelivered, List.of("sending", "sent"), null);
         assertEvents(unconnected, failed, List.of("failed"), "RingCentral not connected for this tenant");
     }
 
     @Test
-    void deliveryReceiptsEndMessagesDeliveredUndeliveredOrFailed() {
+    void aGravityClientPollingUntilSentOrFailedStopsAtSentWhileTheReceiptFollowsInDeliveryStatus() {
+        connect();
+        DeliverySettings quick = world.admin().delivery();
+        // The receipt two seconds after RingCentral sent it: long enough to see it pending.
+        world.admin().delivery(new DeliverySettings(quick.sentAfter(), Duration.ofSeconds(2), quick.rules()));
+        String id;
+        JsonNode last = null;
+        try {
+            id = Sms.accepted(api, app.apiKey(), ALICE_SMS, CUSTOMER, "Polled like Gravity " + System.nanoTime());
+
+            // The loop of a client written from Gravity SMS's documentation: poll until sent or failed, then stop.
+            List<String> seen = new java.util.ArrayList<>();
+            Instant giveUp = Instant.now().plusSeconds(20);
+            while (last == null || !Set.of("sent", "failed").contains(last.path("status").asString())) {
+                assertThat(Instant.now()).as("the polling loop ends; statuses seen: %s", seen).isBefore(giveUp);
+                sleep(50);
+                last = Sms.status(api, app.apiKey(), id);
+                seen.add(last.path("status").asString());
+                if (!last.path("status").asString().equals("sent")) {
+                    assertThat(last.path("deliveryStatus").isNull()).as("no deliveryStatus before sent").isTrue();
+                }
+            }
+            assertThat(last.path("status").asString()).isEqualTo("sent");
+            assertThat(seen).allMatch(Set.of("queued", "sending", "sent")::contains);
+            assertThat(last.path("deliveryStatus").asString()).isEqualTo("pending");
+            assertThat(last.path("deliveredAt").isNull()).isTrue();
+        } finally {
+            world.admin().delivery(quick);
+        }
+
+        // The receipt comes later and never moves status on: a client that kept polling would see sent for ever.
+        JsonNode delivered = Sms.awaitDelivery(api, app.apiKey(), id, Duration.ofSeconds(20), "delivered");
+        assertThat(delivered.path("status").asString()).isEqualTo("sent");
+        assertThat(delivered.path("deliveredAt").asString()).matches(Sms.TIMESTAMP);
+        assertThat(Instant.parse(delivered.path("deliveredAt").asString()))
+                .isAfterOrEqualTo(Instant.parse(delivered.path("sentAt").asString()).minusSeconds(1));
+        assertThat(delivered.path("error").isNull()).isTrue();
+
+        // Announced as an sms_delivery event with the contract's fields, not as an sms_status one.
+        assertThat(Sms.eventStatuses(world.gateway().jdbc(), app.tenantId(), id)).containsExactly("sending", "sent");
+        List<JsonNode> receipts = Sms.deliveryEvents(world.gateway().jdbc(), app.tenantId(), id);
+        assertThat(receipts).hasSize(1);
+        JsonNode receipt = receipts.getFirst();
+        assertThat(receipt.propertyNames()).containsExactly("type", "messageId", "appId", "deliveryStatus", "tenantId",
+                "timestamp");
+        assertThat(receipt.path("type").asString()).isEqualTo("sms_delivery");
+        assertThat(receipt.path("messageId").asString()).isEqualTo(id);
+        assertThat(receipt.path("appId").asString()).isEqualTo(app.appId());
+        assertThat(receipt.path("tenantId").asString()).isEqualTo(app.tenantId());
+        assertThat(receipt.path("deliveryStatus").asString()).isEqualTo("delivered");
+        assertThat(receipt.path("timestamp").asString()).matches(Sms.TIMESTAMP);
+        Integer audience = world.gateway().jdbc()
+                .sql("SELECT COUNT(*) FROM event_outbox WHERE type = 'sms_delivery' AND app_id = :app AND payload LIKE :id")
+                .param("app", app.appId()).param("id", "%" + id + "%").query(Integer.class).single();
+        assertThat(audience).as("scoped to the sending app, as sms_status").isEqualTo(1);
+    }
+
+    @Test
+    void deliveryReceiptsSetDeliveryStatusAndLeaveStatusSent() {
         connect();
         String delivered = Sms.accepted(api, app.apiKey(), ALICE_SMS, CUSTOMER, "Receipt delivered");
         String undelivered = Sms.accepted(api, app.apiKey(), ALICE_SMS, UNREACHABLE, "Receipt undelivered");
         String unsendable = Sms.accepted(api, app.apiKey(), ALICE_SMS, UNSENDABLE, "Receipt sending failed");
 
-        JsonNode d = Sms.awaitStatus(api, app.apiKey(), delivered, Duration.ofSeconds(20), "delivered");
-        JsonNode u = Sms.awaitStatus(api, app.apiKey(), undelivered, Duration.ofSeconds(20), "undelivered");
-        JsonNode f = Sms.awaitStatus(api, app.apiKey(), unsendable, Duration.ofSeconds(20), "failed");
+        JsonNode d = Sms.awaitDelivery(api, app.apiKey(), delivered, Duration.ofSeconds(20), "delivered");
+        JsonNode u = Sms.awaitDelivery(api, app.apiKey(), undelivered, Duration.ofSeconds(20), "undelivered");
+        JsonNode f = Sms.awaitDelivery(api, app.apiKey(), unsendable, Duration.ofSeconds(20), "undelivered");
 
+        assertThat(List.of(d, u, f)).extracting(m -> m.path("status").asString()).containsOnly("sent");
         assertThat(d.path("deliveredAt").asString()).matches(Sms.TIMESTAMP);
-        assertThat(Instant.parse(d.path("deliveredAt").asString()))
-                .isAfterOrEqualTo(Instant.parse(d.path("sentAt").asString()).minusSeconds(1));
         assertThat(d.path("error").isNull()).isTrue();
         assertThat(u.path("error").asString()).isEqualTo("Not delivered to the recipient (SMS-CAR-411)");
         assertThat(u.path("deliveredAt").isNull()).isTrue();
         assertThat(u.path("sentAt").asString()).matches(Sms.TIMESTAMP);
+        // RingCentral accepted it, then could not send it: undelivered, with its own error.
         assertThat(f.path("error").asString()).isEqualTo("RingCentral could not send the message (SMS-RC-500)");
         assertThat(f.path("rcMessageId").asString()).isNotBlank();
+        assertThat(f.path("deliveredAt").isNull()).isTrue();
+
+        Map<String, String> errors = Map.of(undelivered, "Not delivered to the recipient (SMS-CAR-411)",
+                unsendable, "RingCentral could not send the message (SMS-RC-500)");
+        errors.forEach((id, error) -> {
+            List<JsonNode> receipts = Sms.deliveryEvents(world.gateway().jdbc(), app.tenantId(), id);
+            assertThat(receipts).extracting(e -> e.path("deliveryStatus").asString()).containsExactly("undelivered");
+            assertThat(receipts.getFirst().path("error").asString()).isEqualTo(error);
+            assertThat(Sms.eventStatuses(world.gateway().jdbc(), app.tenantId(), id)).containsExactly("sending", "sent");
+        });
+        assertThat(Sms.deliveryEvents(world.gateway().jdbc(), app.tenantId(), delivered).getFirst().has("error")).isFalse();
     }
 
     // --- metrics
@@ -344,12 +419,12 @@ class SendOutcomesTest {
     void prometheusShowsTheQueueTheSendsRingCentralLatencyAndRateLimiting() {
         connect();
         String first = Sms.accepted(api, app.apiKey(), ALICE_SMS, CUSTOMER, "Metrics " + System.nanoTime());
-        Sms.awaitStatus(api, app.apiKey(), first, Duration.ofSeconds(20), "sent", "delivered");
+        Sms.awaitDelivery(api, app.apiKey(), first, Duration.ofSeconds(20), "delivered");
         world.admin().addFault(FaultRule.error("sendSms", 429, 1.0, 1).withRetryAfter(1));
         String text = "After a 429 " + System.nanoTime();
 
         String limited = Sms.accepted(api, app.apiKey(), ALICE_SMS, CUSTOMER, text);
-        JsonNode message = Sms.awaitStatus(api, app.apiKey(), limited, Duration.ofSeconds(20), "sent", "delivered");
+        JsonNode message = Sms.awaitStatus(api, app.apiKey(), limited, Duration.ofSeconds(20), "sent");
 
         assertThat(world.admin().counters().faultHits()).containsEntry("sendSms:ERROR", 1L);
         assertThat(world.admin().sendCount(ALICE_SMS, CUSTOMER, text)).isEqualTo(1);
@@ -361,6 +436,7 @@ class SendOutcomesTest {
             assertThat(metrics).containsPattern("(?m)^ringbridge_sms_queue_depth\\{[^}]*} \\d");
             assertThat(metrics).containsPattern("(?m)^ringbridge_sms_queue_oldest_age_seconds\\{[^}]*} \\d");
             assertThat(metrics).containsPattern("(?m)^ringbridge_sms_sends_total\\{[^}]*outcome=\"sent\"[^}]*} [1-9]");
+            assertThat(metrics).containsPattern("(?m)^ringbridge_sms_receipts_total\\{[^}]*outcome=\"delivered\"[^}]*} [1-9]");
             assertThat(metrics).containsPattern("(?m)^ringbridge_rc_request_seconds_count\\{[^}]*operation=\"sendSms\"[^}]*} [1-9]");
             assertThat(metrics).containsPattern("(?m)^ringbridge_rc_request_seconds\\{[^}]*operation=\"sendSms\"[^}]*quantile=\"0.99\"");
             assertThat(metrics).containsPattern("(?m)^ringbridge_rc_rate_limited_total\\{[^}]*} [1-9]");

@@ -67,13 +67,15 @@ class SendSmsTest {
     }
 
     @Test
-    void deliveryReceiptsMoveSentMessagesToDeliveredOrUndelivered() {
+    void deliveryReceiptsSetDeliveryStatusWhileStatusStaysSent() {
         String delivered = send("+14155550123", "Will arrive");
         String lost = send("+15555550100", "Will not arrive");
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
-                api.get("/v1/sms/status/" + delivered, app.apiKey()).text("status").equals("delivered")
-                        && api.get("/v1/sms/status/" + lost, app.apiKey()).text("status").equals("undelivered"));
+                "delivered".equals(api.get("/v1/sms/status/" + delivered, app.apiKey()).text("deliveryStatus"))
+                        && "undelivered".equals(api.get("/v1/sms/status/" + lost, app.apiKey()).text("deliveryStatus")));
+        assertThat(api.get("/v1/sms/status/" + delivered, app.apiKey()).text("status")).isEqualTo("sent");
+        assertThat(api.get("/v1/sms/status/" + lost, app.apiKey()).text("status")).isEqualTo("sent");
         assertThat(api.get("/v1/sms/status/" + delivered, app.apiKey()).text("deliveredAt")).isNotBlank();
         assertThat(api.get("/v1/sms/status/" + lost, app.apiKey()).text("error")).contains("SMS-CAR-411");
     }

@@ -29,7 +29,8 @@ final class Sms {
     static final JsonMapper JSON = JsonMapper.builder().build();
     /** docs/API.md "Conventions": ISO-8601 UTC with milliseconds and {@code Z}. */
     static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
-    static final Set<String> FINAL = Set.of("sent", "delivered", "undelivered", "failed");
+    /** Where a Gravity client stops polling: no status follows these (receipts go to {@code deliveryStatus}). */
+    static final Set<String> FINAL = Set.of("sent", "failed");
 
     private Sms() {
     }
@@ -81,11 +82,32 @@ final class Sms {
         return awaitStatus(api, apiKey, messageId, Duration.ofSeconds(30), FINAL.toArray(String[]::new));
     }
 
+    /** Waits until the message's [ext] {@code deliveryStatus} is {@code wanted}; returns it. */
+    static JsonNode awaitDelivery(Api api, String apiKey, String messageId, Duration atMost, String wanted) {
+        JsonNode[] last = new JsonNode[1];
+        Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(100))
+                .alias("message " + messageId + " gets deliveryStatus " + wanted)
+                .until(() -> {
+                    last[0] = status(api, apiKey, messageId);
+                    return wanted.equals(last[0].path("deliveryStatus").asString());
+                });
+        return last[0];
+    }
+
     /** The {@code sms_status} events the outbox holds for a message, oldest first. */
     static List<JsonNode> events(JdbcClient jdbc, String tenantId, String messageId) {
+        return events(jdbc, "sms_status", tenantId, messageId);
+    }
+
+    /** The [ext] {@code sms_delivery} events the outbox holds for a message, oldest first. */
+    static List<JsonNode> deliveryEvents(JdbcClient jdbc, String tenantId, String messageId) {
+        return events(jdbc, "sms_delivery", tenantId, messageId);
+    }
+
+    private static List<JsonNode> events(JdbcClient jdbc, String type, String tenantId, String messageId) {
         List<JsonNode> events = new ArrayList<>();
-        for (String payload : jdbc.sql("SELECT payload FROM event_outbox WHERE type = 'sms_status' AND tenant_id = :tenant ORDER BY id")
-                .param("tenant", tenantId).query(String.class).list()) {
+        for (String payload : jdbc.sql("SELECT payload FROM event_outbox WHERE type = :type AND tenant_id = :tenant ORDER BY id")
+                .param("type", type).param("tenant", tenantId).query(String.class).list()) {
             JsonNode event = JSON.readTree(payload);
             if (event.path("messageId").asString().equals(messageId)) {
                 events.add(event);
@@ -113,17 +135,18 @@ final class Sms {
     /**
      * A message row written straight to the database, as the gateway writes one (for history tests that need
      * inbound messages, many rows, or rows that share a millisecond). Never {@code queued}: the worker must leave
-     * it alone.
+     * it alone. A {@code sent} row has its receipt: {@code delivered}.
      */
     static void insert(JdbcClient jdbc, String id, String tenantId, String appId, String direction, String status,
                        String from, String to, String body, String userId, Instant createdAt) {
         jdbc.sql("""
-                        INSERT INTO message (id, tenant_id, app_id, direction, status, from_number, to_number, body, user_id,
-                                             segments, next_attempt_at, created_at, updated_at)
-                        VALUES (:id, :tenant, :app, :direction, :status, :from, :to, :body, :user, 1, :at, :at, :at)
+                        INSERT INTO message (id, tenant_id, app_id, direction, status, delivery_status, from_number, to_number,
+                                             body, user_id, segments, next_attempt_at, created_at, updated_at)
+                        VALUES (:id, :tenant, :app, :direction, :status, :delivery, :from, :to, :body, :user, 1, :at, :at, :at)
                         """)
                 .param("id", id).param("tenant", tenantId).param("app", appId).param("direction", direction)
-                .param("status", status).param("from", from).param("to", to).param("body", body).param("user", userId)
+                .param("status", status).param("delivery", status.equals("sent") ? "delivered" : null, java.sql.Types.VARCHAR)
+                .param("from", from).param("to", to).param("body", body).param("user", userId)
                 .param("at", Timestamps.toDb(createdAt))
                 .update();
     }

@@ -47,7 +47,7 @@ class TwoInstancesTest {
 
                     Map<String, String> statuses = Bulk.statuses(a.api(), app.apiKey());
                     assertThat(statuses).containsOnlyKeys(accepted.keySet());
-                    assertThat(statuses.values()).allMatch(s -> s.equals("sent") || s.equals("delivered"));
+                    assertThat(statuses.values()).allMatch("sent"::equals);
                     assertThat(Bulk.duplicates(ringCentral.admin(), ALICE_SMS)).as("nothing sent twice").isEmpty();
                     double sentByA = sent(a);
                     double sentByB = sent(b);

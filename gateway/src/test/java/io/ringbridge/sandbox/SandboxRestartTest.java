@@ -75,7 +75,7 @@ class SandboxRestartTest {
             String secondRcId = rcMessageIdOnceSent(api, app.apiKey(), messageId);
             assertThat(secondRcId).isNotEqualTo(firstRcId);
             await().atMost(Duration.ofSeconds(30)).until(() ->
-                    api.get("/v1/sms/status/" + messageId, app.apiKey()).text("status").equals("delivered"));
+                    "delivered".equals(api.get("/v1/sms/status/" + messageId, app.apiKey()).text("deliveryStatus")));
 
             // The restored session refreshes with this start's app secret once its access token nears expiry.
             long refreshesBefore = simulator.tokenRequests("refresh_token");
