@@ -20,7 +20,7 @@ import io.ringbridge.tenancy.TenantDestinations;
 /** The countries a tenant sends to, and the kinds of numbers nobody may (docs/API.md, "Destinations"). */
 @RestController
 @RequestMapping("/v1/sms/destinations")
-@Tag(name = "SMS")
+@Tag(name = "Destinations", description = "For apps: the countries this tenant sends SMS to")
 class DestinationController {
 
     private final TenantDestinations destinations;
