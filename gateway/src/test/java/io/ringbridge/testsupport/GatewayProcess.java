@@ -48,13 +48,18 @@ public final class GatewayProcess implements AutoCloseable {
             command.add("--ringbridge.trusted-proxies=127.0.0.1"); // the test client stands in for a proxy (Api)
             properties.forEach((name, value) -> command.add("--" + name + "=" + value));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            // Generous: a loaded 2-core CI machine has taken minutes to start a JVM with the whole application.
-            int port = Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> port(log, process), p -> p != null && p > 0);
-            GatewayProcess gateway = new GatewayProcess(process, log, URI.create("http://127.0.0.1:" + port));
-            Awaitility.await().atMost(Duration.ofSeconds(30))
-                    .until(() -> gateway.api().get("/health", null).status() == 200);
-            return gateway;
+            try {
+                // Generous: a loaded 2-core CI machine has taken minutes to start a JVM with the whole application.
+                int port = Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> port(log, process), p -> p != null && p > 0);
+                GatewayProcess gateway = new GatewayProcess(process, log, URI.create("http://127.0.0.1:" + port));
+                Awaitility.await().atMost(Duration.ofSeconds(30))
+                        .until(() -> gateway.api().get("/health", null).status() == 200);
+                return gateway;
+            } catch (RuntimeException e) {
+                process.destroyForcibly(); // a gateway that never came up must not outlive the test
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
