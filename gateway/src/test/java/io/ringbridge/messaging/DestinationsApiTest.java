@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
@@ -20,6 +21,7 @@ import io.ringbridge.testsupport.Response;
  * docs/API.md "Destinations": refused destinations are a 400 at accept time and nothing is stored; tenants and the
  * operator restrict the countries. Each test works in tenants of its own.
  */
+@SharedGateways
 @EveryDatabase
 class DestinationsApiTest {
 

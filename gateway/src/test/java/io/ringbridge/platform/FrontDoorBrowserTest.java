@@ -18,6 +18,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Browser;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
@@ -29,6 +30,7 @@ import io.ringbridge.testsupport.TestGateway;
  * sandbox, and links that work under the page's content security policy. Leaves screenshots in
  * {@code target/screenshots/}: {@code front-door.png}, and {@code docs.png} of the reference it links to.
  */
+@SharedGateways
 @EveryDatabase
 class FrontDoorBrowserTest {
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
 import io.ringbridge.connection.OperatorRingCentral;
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
 import io.ringbridge.testsupport.Gateways;
@@ -21,6 +22,7 @@ import io.ringbridge.testsupport.World;
  * docs/API.md "The front door": {@code GET /} and {@code /v1} answer a browser with a page about this gateway, and an
  * API client with the JSON 404 of any unknown route.
  */
+@SharedGateways
 @EveryDatabase
 class FrontDoorTest {
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
 import io.ringbridge.testsupport.Fixtures;
@@ -21,6 +22,7 @@ import io.ringbridge.testsupport.TestGateway;
  * Input a careless client or an attacker sends, written byte for byte on a socket: never a 500, always the JSON
  * error body with a request id and the security headers, and one WARN line without a stack trace.
  */
+@SharedGateways
 @EveryDatabase
 class HostileInputTest {
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.ConnectFlow;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
@@ -27,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * request claims: the OpenAPI document's server, and the sandbox consent form's target (a forged host there would
  * send a person's sign-in to another site).
  */
+@SharedGateways
 @EveryDatabase
 class PublicUrlTest {
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
@@ -18,6 +19,7 @@ import io.ringbridge.testsupport.TestGateway;
  * Whose address a failed login counts against: the connection's, unless it comes from a proxy the operator named
  * ({@code ringbridge.trusted-proxies}); then the right-most {@code X-Forwarded-For} entry that is not such a proxy.
  */
+@SharedGateways
 @EveryDatabase
 class ProxyTrustTest {
 

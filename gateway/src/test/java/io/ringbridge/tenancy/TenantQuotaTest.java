@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
+import io.ringbridge.testsupport.SharedGateways;
 import io.ringbridge.testsupport.Api;
 import io.ringbridge.testsupport.Database;
 import io.ringbridge.testsupport.EveryDatabase;
@@ -23,6 +24,7 @@ import io.ringbridge.testsupport.Response;
  * docs/API.md "Tenant limits": the budget all the keys of a tenant share, the app cap, and the operator's changes
  * to both. Every test works in tenants of its own, so the shared gateway's other tenants do not matter.
  */
+@SharedGateways
 @EveryDatabase
 class TenantQuotaTest {
 
