@@ -47,7 +47,7 @@ public final class GatewayProcess implements AutoCloseable {
             command.add("--server.port=0");
             properties.forEach((name, value) -> command.add("--" + name + "=" + value));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            int port = Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+            int port = Awaitility.await().atMost(Duration.ofSeconds(180)) // a loaded machine starts slowly.pollInterval(Duration.ofMillis(200))
                     .until(() -> port(log, process), p -> p != null && p > 0);
             GatewayProcess gateway = new GatewayProcess(process, log, URI.create("http://127.0.0.1:" + port));
             Awaitility.await().atMost(Duration.ofSeconds(30))
