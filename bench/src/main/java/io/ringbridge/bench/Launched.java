@@ -89,6 +89,16 @@ final class Launched implements AutoCloseable {
         }
     }
 
+    /** SIGKILL: no shutdown hook, no graceful stop, nothing flushed that was not already. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();
