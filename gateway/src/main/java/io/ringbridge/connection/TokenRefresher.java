@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.ringbridge.pacing.RingCentralPacer;
 import io.ringbridge.ringcentral.RateLimitDeferredException;
 import io.ringbridge.ringcentral.RateLimitGroup;
+import io.ringbridge.ringcentral.RefreshedTokens;
 import io.ringbridge.ringcentral.RingCentralAccess;
 import io.ringbridge.ringcentral.RingCentralApp;
 import io.ringbridge.ringcentral.RingCentralException;
@@ -167,7 +168,7 @@ class TokenRefresher {
         try {
             // Paced in RingCentral's Auth group of the extension, and never made during its penalty.
             TokenSet tokens = pacer.callNow(key.tenantId(), key.extensionId(), RateLimitGroup.AUTH,
-                    () -> oauth.refresh(app, refreshToken));
+                    () -> oauth.refresh(app, refreshToken), RefreshedTokens::rateLimit).tokens();
             count("success");
             return stored(key, extension, app, tokens, now);
         } catch (RingCentralException e) {
