@@ -52,7 +52,7 @@ final class Launched implements AutoCloseable {
         try {
             Path log = Files.createTempFile("bench-", ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            for (int i = 0; i < 600; i++) {
+            for (int i = 0; i < 1_800; i++) { // up to 3 minutes: a loaded machine starts a gateway slowly
                 if (!process.isAlive()) {
                     throw new IllegalStateException("exited: " + Files.readString(log));
                 }
