@@ -52,6 +52,6 @@ case "$WHAT" in
     done ;;
   crash)
     for run in $(seq "${RUNS:-1}"); do
-      fresh_db gateway; DATABASE_URL="$PG_URL_BASE/gateway?user=postgres" driver crash 200 100
+      fresh_db gateway; DATABASE_URL="$PG_URL_BASE/gateway?user=postgres" driver crash 200 60
     done ;;
 esac

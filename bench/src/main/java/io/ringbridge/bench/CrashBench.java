@@ -38,13 +38,16 @@ final class CrashBench {
                 world.connectAll(gateway.base, key);
                 fault(simulator, "{\"operation\":\"*\",\"kind\":\"LATENCY\",\"latencyMs\":1500}");
                 fault(simulator, "{\"operation\":\"*\",\"kind\":\"LOST_RESPONSE\",\"fraction\":0.15}");
-                Queue.fill(gateway.base, key, world.users, messages);
+                // Watched while the messages are accepted: they start going out at once, and the peak is brief.
+                Thread filling = Thread.ofVirtual().start(() -> Queue.fill(gateway.base, key, world.users, messages));
                 long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
                 do {
                     sendingAtKill = Queue.count(db, "SELECT COUNT(*) FROM message WHERE status = 'sending'");
-                    Thread.sleep(50);
+                    Thread.sleep(20);
                 } while (sendingAtKill < atKill && System.nanoTime() < deadline);
                 gateway.kill();
+                filling.join();
+                BenchWorld.require(sendingAtKill >= atKill, "never " + atKill + " messages sending at once");
             }
             try (Launched gateway = Launched.gateway(world.javaCommand, world.jar, properties);
                  Connection db = DriverManager.getConnection(databaseUrl)) {
