@@ -10,6 +10,7 @@
 #                                        # beside the simulator alone taking the same requests
 #   bench/messaging.sh pacing            # 20 extensions, Medium 40/10 s, alone and with another client
 #   RUNS=3 bench/messaging.sh pacing-shared   # only the case with another client, RUNS times
+#   RUNS=5 bench/messaging.sh crash      # SIGKILL with messages sending, limits on, 1.5 s latency, 15 % lost answers
 #   SECONDS_PER_RUN=30 CONCURRENCY=64 bench/messaging.sh accept
 #   GATEWAY_JAR=/path/to/other-gateway.jar bench/messaging.sh drain   # measure another build, same drivers
 set -euo pipefail
@@ -48,5 +49,9 @@ case "$WHAT" in
   pacing-shared)
     for run in $(seq "${RUNS:-1}"); do
       fresh_db gateway; DATABASE_URL="$PG_URL_BASE/gateway?user=postgres" driver pacing 2000 true
+    done ;;
+  crash)
+    for run in $(seq "${RUNS:-1}"); do
+      fresh_db gateway; DATABASE_URL="$PG_URL_BASE/gateway?user=postgres" driver crash 200 60
     done ;;
 esac

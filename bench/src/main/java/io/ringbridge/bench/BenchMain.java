@@ -11,6 +11,7 @@ import java.time.Duration;
  * BenchMain accept &lt;h2|postgres&gt;            (postgres: DATABASE_URL and BASELINE_URL set)
  * BenchMain drain &lt;messages&gt; &lt;latencyMs&gt; &lt;target/s&gt;   (DATABASE_URL set)
  * BenchMain pacing &lt;messages&gt; &lt;shared: true|false&gt;      (DATABASE_URL set)
+ * BenchMain crash &lt;messages&gt; &lt;sending at SIGKILL&gt;         (DATABASE_URL set)
  * </pre>
  */
 public final class BenchMain {
@@ -31,6 +32,7 @@ public final class BenchMain {
                     Double.parseDouble(args[3]));
             case "pacing" -> PacingBench.run(world, databaseUrl, Integer.parseInt(args[1]), 40, Duration.ofSeconds(10),
                     Boolean.parseBoolean(args[2]));
+            case "crash" -> CrashBench.run(world, databaseUrl, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
         System.exit(0);

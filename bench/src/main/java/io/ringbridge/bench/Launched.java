@@ -52,7 +52,7 @@ final class Launched implements AutoCloseable {
         try {
             Path log = Files.createTempFile("bench-", ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            for (int i = 0; i < 600; i++) {
+            for (int i = 0; i < 1_800; i++) { // up to 3 minutes: a loaded machine starts a gateway slowly
                 if (!process.isAlive()) {
                     throw new IllegalStateException("exited: " + Files.readString(log));
                 }
@@ -86,6 +86,16 @@ final class Launched implements AutoCloseable {
             return Files.readString(log);
         } catch (IOException e) {
             return "";
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful stop, nothing flushed that was not already. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import io.ringbridge.pacing.RingCentralPacer;
 import io.ringbridge.platform.config.PublicUrl;
 import io.ringbridge.platform.crypto.SecretBox;
+import io.ringbridge.ringcentral.RateLimitGroup;
 import io.ringbridge.ringcentral.RingCentralAccess;
 import io.ringbridge.ringcentral.RingCentralApi;
 import io.ringbridge.ringcentral.RingCentralException;
@@ -72,7 +73,7 @@ class SubscriptionManager {
         subscriptions.insertPending(key, extension, secrets.seal(verificationToken, tokenContext(key)), clock.instant());
         try {
             // Creating a subscription is in the Medium group with the extension's SMS sends.
-            Subscription created = pacer.callUnreserved(extension.tenantId(), extension.extensionId(),
+            Subscription created = pacer.callNow(extension.tenantId(), extension.extensionId(), RateLimitGroup.MEDIUM,
                     () -> api.createSubscription(access, new SubscriptionRequest(EVENT_FILTERS, address(key),
                             verificationToken, properties.subscriptionLifetime().toSeconds())));
             return new Created(extension, key, created.id(), expiry(created));
@@ -100,7 +101,7 @@ class SubscriptionManager {
     private void deleteAtRingCentral(Extensions.Key extension, String rcSubscriptionId, RingCentralAccess access) {
         if (rcSubscriptionId != null && access != null) {
             try {
-                pacer.callUnreserved(extension.tenantId(), extension.extensionId(),
+                pacer.callNow(extension.tenantId(), extension.extensionId(), RateLimitGroup.MEDIUM,
                         () -> api.deleteSubscription(access, rcSubscriptionId));
             } catch (RingCentralException e) {
                 if (e.status() != 404) {
@@ -120,7 +121,8 @@ class SubscriptionManager {
      */
     String reconcile(Extensions.Key extension, RingCentralAccess access) {
         Instant now = clock.instant();
-        Map<String, Subscription> remote = api.subscriptions(access).stream()
+        Map<String, Subscription> remote = pacer.callNow(extension.tenantId(), extension.extensionId(),
+                        RateLimitGroup.LIGHT, () -> api.subscriptions(access)).stream()
                 .collect(Collectors.toMap(Subscription::id, Function.identity(), (a, b) -> a));
         Subscriptions.Row current = null;
         for (Subscriptions.Row row : subscriptions.ofExtension(extension)) {
@@ -144,8 +146,9 @@ class SubscriptionManager {
                 log.info("Subscription of extension {} {}", extension.extensionId(), action);
             } else if (expiry(theirs).isBefore(now.plus(properties.subscriptionRenewBefore()))) {
                 // Not RingCentral's renew: it resets to the default 7 days. An update restores the full lifetime.
-                Subscription renewed = api.updateSubscription(access, theirs.id(), EVENT_FILTERS,
-                        properties.subscriptionLifetime().toSeconds());
+                Subscription renewed = pacer.callNow(extension.tenantId(), extension.extensionId(), RateLimitGroup.MEDIUM,
+                        () -> api.updateSubscription(access, theirs.id(), EVENT_FILTERS,
+                                properties.subscriptionLifetime().toSeconds()));
                 subscriptions.renewed(current.subscriptionKey(), expiry(renewed), now);
                 action = "renewed";
             } else {
@@ -169,7 +172,7 @@ class SubscriptionManager {
                     && subscription.deliveryMode().address().startsWith(ours);
             if (pointsHere && !known.contains(subscription.id())) {
                 try {
-                    pacer.callUnreserved(extension.tenantId(), extension.extensionId(),
+                    pacer.callNow(extension.tenantId(), extension.extensionId(), RateLimitGroup.MEDIUM,
                             () -> api.deleteSubscription(access, subscription.id()));
                     log.info("Deleted orphaned RingCentral subscription {} of extension {}", subscription.id(),
                             extension.extensionId());

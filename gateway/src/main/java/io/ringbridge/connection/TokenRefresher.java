@@ -14,6 +14,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.ringbridge.pacing.RingCentralPacer;
+import io.ringbridge.ringcentral.RateLimitDeferredException;
+import io.ringbridge.ringcentral.RateLimitGroup;
+import io.ringbridge.ringcentral.RefreshedTokens;
 import io.ringbridge.ringcentral.RingCentralAccess;
 import io.ringbridge.ringcentral.RingCentralApp;
 import io.ringbridge.ringcentral.RingCentralException;
@@ -66,6 +70,7 @@ class TokenRefresher {
     private final Extensions extensions;
     private final RingCentralApps apps;
     private final RingCentralOAuth oauth;
+    private final RingCentralPacer pacer;
     private final TokenSealing sealing;
     private final ConnectionEvents events;
     private final TransactionTemplate transactions;
@@ -74,12 +79,13 @@ class TokenRefresher {
     private final MeterRegistry meters;
     private final ConcurrentHashMap<Extensions.Key, CompletableFuture<Outcome>> inFlight = new ConcurrentHashMap<>();
 
-    TokenRefresher(Extensions extensions, RingCentralApps apps, RingCentralOAuth oauth, TokenSealing sealing,
-                   ConnectionEvents events, TransactionTemplate transactions, ConnectionProperties properties,
-                   Clock clock, MeterRegistry meters) {
+    TokenRefresher(Extensions extensions, RingCentralApps apps, RingCentralOAuth oauth, RingCentralPacer pacer,
+                   TokenSealing sealing, ConnectionEvents events, TransactionTemplate transactions,
+                   ConnectionProperties properties, Clock clock, MeterRegistry meters) {
         this.extensions = extensions;
         this.apps = apps;
         this.oauth = oauth;
+        this.pacer = pacer;
         this.sealing = sealing;
         this.events = events;
         this.transactions = transactions;
@@ -160,7 +166,9 @@ class TokenRefresher {
         }
         String refreshToken = sealing.openRefresh(key, locked.sealedRefreshToken());
         try {
-            TokenSet tokens = oauth.refresh(app, refreshToken);
+            // Paced in RingCentral's Auth group of the extension, and never made during its penalty.
+            TokenSet tokens = pacer.callNow(key.tenantId(), key.extensionId(), RateLimitGroup.AUTH,
+                    () -> oauth.refresh(app, refreshToken), RefreshedTokens::rateLimit).tokens();
             count("success");
             return stored(key, extension, app, tokens, now);
         } catch (RingCentralException e) {
@@ -168,6 +176,8 @@ class TokenRefresher {
                 return revoked(key, extension, e, now);
             }
             return failed(locked, app, accessUsable, e, e.retryAfter().orElse(Duration.ZERO), now);
+        } catch (RateLimitDeferredException e) {
+            return failed(locked, app, accessUsable, e, Duration.between(now, e.retryAt()), now);
         } catch (RingCentralFailure e) {
             return failed(locked, app, accessUsable, e, Duration.ZERO, now);
         }

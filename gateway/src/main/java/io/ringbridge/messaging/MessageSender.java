@@ -3,6 +3,7 @@ package io.ringbridge.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,8 @@ import org.springframework.stereotype.Component;
 import io.ringbridge.connection.ExtensionUnavailableException;
 import io.ringbridge.connection.TokenVault;
 import io.ringbridge.pacing.RingCentralPacer;
+import io.ringbridge.ringcentral.RateLimitDeferredException;
+import io.ringbridge.ringcentral.RateLimitGroup;
 import io.ringbridge.ringcentral.RingCentralAccess;
 import io.ringbridge.ringcentral.RingCentralException;
 import io.ringbridge.ringcentral.RingCentralFailure;
@@ -66,9 +69,9 @@ class MessageSender {
         String firstRcId = null;
         for (int seq = m.segmentsSent(); seq < segments.size(); seq++) {
             if (slot == null) {
-                slot = pacer.reserve(m.tenantId(), m.extensionId(), 1);
+                slot = pacer.reserve(m.tenantId(), m.extensionId(), RateLimitGroup.MEDIUM, 1);
                 if (slot.slots() == 0) {
-                    outcomes.retryAt(m.withSegmentsSent(seq), pacer.nextSlot(m.tenantId(), m.extensionId()), null, false);
+                    outcomes.retryAt(m.withSegmentsSent(seq), pacer.nextSlot(m.tenantId(), m.extensionId(), RateLimitGroup.MEDIUM), null, false);
                     return;
                 }
             }
@@ -108,44 +111,74 @@ class MessageSender {
     }
 
     /**
-     * Takes over a message whose claim ran out: first finds out at RingCentral whether its last attempt got
-     * through, then either records it or puts the message back in the queue to be sent.
+     * Takes over messages of one extension whose claims ran out: first finds out at RingCentral, in one look-up for
+     * all of them, whether their last attempts got through, then records each that did and puts the others back in
+     * the queue to be sent. A look-up that cannot be made now, or fails, leaves them in doubt until it can be made
+     * again: after the penalty or the budget's next slot, or after a capped backoff.
      */
-    void recover(Claimed m) {
-        if (m.extensionId() == null || m.attemptedAt() == null) {
-            outcomes.retryAt(m, clock.instant(), null, true); // claimed but never routed: nothing was sent
+    void recover(List<Claimed> ofOneExtension) {
+        List<Claimed> attempted = new ArrayList<>();
+        for (Claimed m : ofOneExtension) {
+            if (m.extensionId() == null || m.attemptedAt() == null) {
+                outcomes.retryAt(m, clock.instant(), null, true); // claimed but never routed: nothing was sent
+            } else {
+                attempted.add(m);
+            }
+        }
+        if (attempted.isEmpty()) {
             return;
         }
-        List<String> segments = Segments.of(m.body());
+        Claimed first = attempted.getFirst();
         RingCentralAccess access;
         try {
-            access = vault.access(m.tenantId(), m.extensionId());
+            access = vault.access(first.tenantId(), first.extensionId());
         } catch (ExtensionUnavailableException e) {
-            if (e.temporary()) {
-                outcomes.inDoubt(m, clock.instant().plus(properties.waitForExtension()));
-            } else {
-                outcomes.failed(m, "Could not confirm with RingCentral whether the message was sent: the extension is "
-                        + (e.status() == null ? "no longer connected" : e.status().wire()));
+            for (Claimed m : attempted) {
+                if (e.temporary()) {
+                    outcomes.inDoubt(m, clock.instant().plus(properties.waitForExtension()));
+                } else {
+                    outcomes.failed(m, "Could not confirm with RingCentral whether the message was sent: the extension is "
+                            + (e.status() == null ? "no longer connected" : e.status().wire()));
+                }
             }
             return;
         }
-        Optional<String> found;
+        InDoubtLookup.Result result;
         try {
-            found = lookup.find(access, m, segments.get(m.segmentsSent()));
+            result = lookup.find(access, attempted);
+        } catch (RateLimitDeferredException e) {
+            attempted.forEach(m -> outcomes.inDoubt(m, e.retryAt()));
+            return;
         } catch (RingCentralFailure e) {
-            outcomes.inDoubt(m, clock.instant().plus(RetryPolicy.delay(properties, m.attempts())));
+            Optional<Duration> retryAfter = !(e instanceof RingCentralException refused) ? Optional.empty()
+                    : refused.rateLimited() ? Optional.of(RingCentralPacer.penalty(refused)) : refused.retryAfter();
+            log.warn("Look-up of {} in-doubt messages of extension {} failed ({}); trying again later",
+                    attempted.size(), first.extensionId(), e.getMessage());
+            attempted.forEach(m -> outcomes.inDoubt(m, clock.instant().plus(RetryPolicy.delay(properties, m.attempts(), retryAfter))));
             return;
         }
-        if (found.isEmpty()) {
-            log.info("Message {} did not reach RingCentral before its claim ran out; sending it again", m.id());
-            outcomes.retryAt(m, clock.instant(), null, true);
+        for (Claimed m : attempted) {
+            resolved(m, result);
+        }
+    }
+
+    private void resolved(Claimed m, InDoubtLookup.Result result) {
+        String rcId = result.found().get(m.id());
+        if (rcId == null) {
+            if (result.surelyNotSent(m)) {
+                log.info("Message {} did not reach RingCentral before its claim ran out; sending it again", m.id());
+                outcomes.retryAt(m, clock.instant(), null, true);
+            } else {
+                outcomes.inDoubt(m, clock.instant().plus(RetryPolicy.delay(properties, m.attempts())));
+            }
             return;
         }
+        List<String> segments = Segments.of(m.body());
         int seq = m.segmentsSent();
-        log.info("Message {} segment {} had reached RingCentral as {}; recorded without sending again", m.id(), seq, found.get());
+        log.info("Message {} segment {} had reached RingCentral as {}; recorded without sending again", m.id(), seq, rcId);
         if (seq == segments.size() - 1) {
-            outcomes.sent(m, seq, found.get(), seq == 0 ? found.get() : null);
-        } else if (outcomes.segmentSent(m, seq, found.get())) {
+            outcomes.sent(m, seq, rcId, seq == 0 ? rcId : null);
+        } else if (outcomes.segmentSent(m, seq, rcId)) {
             outcomes.retryAt(m.withSegmentsSent(seq + 1), clock.instant(), null, true);
         }
     }
@@ -211,7 +244,7 @@ class MessageSender {
             return new Attempt.Retry(now.plus(Duration.ofSeconds(1)), "RingCentral refused the access token", true);
         }
         if (e.transientFailure()) {
-            return new Attempt.Retry(now.plus(RetryPolicy.delay(properties, m.attempts())),
+            return new Attempt.Retry(now.plus(RetryPolicy.delay(properties, m.attempts(), e.retryAfter())),
                     "RingCentral error " + e.status() + describe(e), true);
         }
         return new Attempt.Failed(SendErrors.describe(m, e));

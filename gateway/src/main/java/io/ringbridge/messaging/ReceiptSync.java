@@ -19,6 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.ringbridge.connection.TokenVault;
 import io.ringbridge.events.SmsDeliveryEvent;
 import io.ringbridge.platform.db.Timestamps;
+import io.ringbridge.pacing.RingCentralPacer;
+import io.ringbridge.ringcentral.RateLimitGroup;
+import io.ringbridge.ringcentral.RingCentralAccess;
 import io.ringbridge.ringcentral.RingCentralApi;
 import io.ringbridge.ringcentral.SmsMessage;
 
@@ -41,16 +44,18 @@ class ReceiptSync {
     private final JdbcClient jdbc;
     private final TokenVault vault;
     private final RingCentralApi api;
+    private final RingCentralPacer pacer;
     private final MessageEvents events;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    ReceiptSync(JdbcClient jdbc, TokenVault vault, RingCentralApi api, MessageEvents events,
+    ReceiptSync(JdbcClient jdbc, TokenVault vault, RingCentralApi api, RingCentralPacer pacer, MessageEvents events,
                 TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.vault = vault;
         this.api = api;
+        this.pacer = pacer;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
@@ -88,7 +93,10 @@ class ReceiptSync {
         pending.forEach(message -> rcIds.put(message,
                 message.segments() == 1 ? List.of(message.rcMessageId()) : segmentIds(message.id())));
         Set<String> wanted = rcIds.values().stream().flatMap(List::stream).collect(Collectors.toSet());
-        Map<String, SmsMessage> store = api.outboundSmsSince(vault.access(tenantId, extensionId), since, wanted).stream()
+        RingCentralAccess access = vault.access(tenantId, extensionId);
+        // A message-store read, in RingCentral's Light group: made only when the extension's window has room.
+        Map<String, SmsMessage> store = pacer.callNow(tenantId, extensionId, RateLimitGroup.LIGHT,
+                        () -> api.outboundSmsSince(access, since, wanted)).stream()
                 .collect(Collectors.toMap(SmsMessage::id, Function.identity(), (a, b) -> a));
         Map<Pending, Receipt> receipts = new LinkedHashMap<>();
         rcIds.forEach((message, ids) -> {

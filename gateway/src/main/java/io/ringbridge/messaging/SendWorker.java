@@ -2,12 +2,16 @@ package io.ringbridge.messaging;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +21,7 @@ import org.springframework.stereotype.Component;
 import io.ringbridge.connection.ExtensionStatus;
 import io.ringbridge.connection.SenderDirectory;
 import io.ringbridge.pacing.RingCentralPacer;
+import io.ringbridge.ringcentral.RateLimitGroup;
 import io.ringbridge.tenancy.TenantStatuses;
 
 /**
@@ -153,9 +158,9 @@ class SendWorker implements SmartLifecycle {
             return;
         }
         int wanted = Math.min(properties.batch(), inFlight.availablePermits());
-        RingCentralPacer.Grant grant = pacer.reserve(next.tenantId(), via.extensionId(), wanted);
+        RingCentralPacer.Grant grant = pacer.reserve(next.tenantId(), via.extensionId(), RateLimitGroup.MEDIUM, wanted);
         if (grant.slots() == 0) {
-            senders.later(next, pacer.nextSlot(next.tenantId(), via.extensionId()).toEpochMilli());
+            senders.later(next, pacer.nextSlot(next.tenantId(), via.extensionId(), RateLimitGroup.MEDIUM).toEpochMilli());
             return;
         }
         Instant leaseUntil = clock.instant().plus(properties.lease());
@@ -165,7 +170,7 @@ class SendWorker implements SmartLifecycle {
             senders.done(next); // nothing more due; the next scan or accept brings it back
         }
         for (Claimed message : claimed) {
-            dispatch(() -> sender.send(message, grant), message.id());
+            dispatch(() -> sender.send(message, grant), "message " + message.id());
         }
     }
 
@@ -175,9 +180,12 @@ class SendWorker implements SmartLifecycle {
             return;
         }
         Instant now = clock.instant();
-        for (Claimed message : outcomes.claimExpired(now.plus(properties.lease()), room)) {
-            dispatch(() -> sender.recover(message), message.id());
-        }
+        // One look-up per extension settles all of its messages taken over in this round.
+        Map<List<String>, List<Claimed>> byExtension = outcomes.claimExpired(now.plus(properties.lease()), room).stream()
+                .collect(Collectors.groupingBy(m -> Arrays.asList(m.tenantId(), m.extensionId()), LinkedHashMap::new,
+                        Collectors.toList()));
+        byExtension.values().forEach(messages -> dispatch(() -> sender.recover(messages),
+                "the in-doubt messages of extension " + messages.getFirst().extensionId()));
     }
 
     private void failQueued(Sender next, String error) {
@@ -186,14 +194,14 @@ class SendWorker implements SmartLifecycle {
         }
     }
 
-    private void dispatch(Runnable work, String messageId) {
+    private void dispatch(Runnable work, String what) {
         inFlight.acquireUninterruptibly();
         executor.submit(() -> {
             try {
                 work.run();
             } catch (RuntimeException e) {
                 // The claim stays; when its lease runs out the message is looked up and finished by recovery.
-                log.error("Sending message {} failed unexpectedly", messageId, e);
+                log.error("Sending {} failed unexpectedly", what, e);
             } finally {
                 inFlight.release();
                 senders.signal();

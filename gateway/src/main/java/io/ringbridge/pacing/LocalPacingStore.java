@@ -7,7 +7,7 @@ import java.util.function.Function;
 /** The windows in this process's memory: exact for a single instance (the embedded H2 database allows only one). */
 final class LocalPacingStore implements PacingStore {
 
-    private final ConcurrentHashMap<String, PacingWindow> windows = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<PacingKey, PacingWindow> windows = new ConcurrentHashMap<>();
     private final long marginMs;
 
     LocalPacingStore(long marginMs) {
@@ -15,16 +15,16 @@ final class LocalPacingStore implements PacingStore {
     }
 
     @Override
-    public <T> T update(String extension, Function<PacingWindow, T> change) {
-        PacingWindow window = windows.computeIfAbsent(extension, key -> PacingWindow.fresh(marginMs));
+    public <T> T update(PacingKey key, Function<PacingWindow, T> change) {
+        PacingWindow window = windows.computeIfAbsent(key, k -> PacingWindow.fresh(k.group().defaultLimit(), marginMs));
         synchronized (window) {
             return change.apply(window);
         }
     }
 
     @Override
-    public void report(String extension, Consumer<PacingWindow> outcome) {
-        update(extension, window -> {
+    public void report(PacingKey key, Consumer<PacingWindow> outcome) {
+        update(key, window -> {
             outcome.accept(window);
             return null;
         });

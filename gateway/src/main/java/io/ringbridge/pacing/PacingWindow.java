@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Our mirror of RingCentral's sliding window for one extension's Medium group (SMS sends and subscription writes
- * share it): the requests that count against it. A request is allowed only when the mirror has room, so the
+ * Our mirror of RingCentral's sliding window for one extension's throttling group (Medium: SMS sends and subscription
+ * writes; Light: message-store reads and subscription lists; Auth: token refreshes): the requests that count
+ * against it. A request is allowed only when the mirror has room, so the
  * gateway never asks for more than RingCentral grants; RingCentral's answers keep the mirror honest; a 429 blocks
  * the extension for the whole penalty (a request during it would restart it).
  *
@@ -30,8 +31,7 @@ import java.util.List;
  */
 final class PacingWindow {
 
-    /** RingCentral's Medium group until its headers say otherwise: 40 requests per 60 s. */
-    static final int DEFAULT_LIMIT = 40;
+    /** RingCentral's window until its headers say otherwise. */
     static final long DEFAULT_WINDOW_MS = 60_000;
     /** While answers are outstanding they may free slots any moment: look again this soon. */
     static final long RECHECK_MS = 200;
@@ -66,8 +66,9 @@ final class PacingWindow {
         this.marginMs = marginMs;
     }
 
-    static PacingWindow fresh(long marginMs) {
-        return of(new State(DEFAULT_LIMIT, DEFAULT_WINDOW_MS, 0, 0, List.of(), List.of(), List.of(), 0), marginMs);
+    /** An empty window of a group that allows {@code limit} requests until RingCentral's headers say otherwise. */
+    static PacingWindow fresh(int limit, long marginMs) {
+        return of(new State(limit, DEFAULT_WINDOW_MS, 0, 0, List.of(), List.of(), List.of(), 0), marginMs);
     }
 
     static PacingWindow of(State state, long marginMs) {
@@ -85,12 +86,6 @@ final class PacingWindow {
             pending.add(now);
         }
         return granted;
-    }
-
-    /** A request made at {@code now} without a reservation; it counts like an answered one from now on. */
-    void record(long now) {
-        purge(now);
-        answered.add(now);
     }
 
     /** Gives back slots reserved at {@code reservedAt} that were not used for a request. */

@@ -9,22 +9,25 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
+import io.ringbridge.ringcentral.RateLimitDeferredException;
+import io.ringbridge.ringcentral.RateLimitGroup;
 import io.ringbridge.ringcentral.RateLimitStatus;
 import io.ringbridge.ringcentral.RingCentralException;
 import io.ringbridge.ringcentral.RingCentralUnreachableException;
 
 /**
- * Keeps every extension's requests in RingCentral's Medium group (SMS sends, subscription writes) inside what
- * RingCentral allows, across all gateway instances (see the package documentation for how a call is paced).
+ * Keeps every extension's requests in each of RingCentral's throttling groups inside what RingCentral allows,
+ * across all gateway instances, and makes none during a penalty (see the package documentation for how a call is
+ * paced).
  */
 @Component
 public class RingCentralPacer {
 
-    /** Without {@code Retry-After}, a 429 is taken to bar the extension for a full window. */
-    private static final Duration DEFAULT_PENALTY = Duration.ofSeconds(60);
-
-    /** Slots taken at one moment for one extension; each paced call uses one, unused ones are {@link #release}d. */
-    public record Grant(String tenantId, String extensionId, long reservedAt, int slots) {
+    /** Slots taken at one moment in one extension's group; each paced call uses one, unused ones are {@link #release}d. */
+    public record Grant(String tenantId, String extensionId, RateLimitGroup group, long reservedAt, int slots) {
+        PacingKey key() {
+            return new PacingKey(tenantId, extensionId, group);
+        }
     }
 
     private final PacingStore store;
@@ -37,30 +40,31 @@ public class RingCentralPacer {
         this.meters = meters;
     }
 
-    /** Takes up to {@code wanted} slots of the extension's window now; the grant may hold none. */
-    public Grant reserve(String tenantId, String extensionId, int wanted) {
+    /** Takes up to {@code wanted} slots of the extension's window in {@code group} now; the grant may hold none. */
+    public Grant reserve(String tenantId, String extensionId, RateLimitGroup group, int wanted) {
         long now = clock.millis();
-        int granted = store.update(key(tenantId, extensionId), window -> window.reserve(now, wanted));
-        return new Grant(tenantId, extensionId, now, granted);
+        int granted = store.update(new PacingKey(tenantId, extensionId, group), window -> window.reserve(now, wanted));
+        return new Grant(tenantId, extensionId, group, now, granted);
     }
 
-    /** When the next slot can be reserved. */
-    public Instant nextSlot(String tenantId, String extensionId) {
+    /** When the next slot of the extension's window in {@code group} can be reserved. */
+    public Instant nextSlot(String tenantId, String extensionId, RateLimitGroup group) {
         long now = clock.millis();
-        return Instant.ofEpochMilli(store.update(key(tenantId, extensionId), window -> window.nextSlot(now)));
+        return Instant.ofEpochMilli(store.update(new PacingKey(tenantId, extensionId, group), window -> window.nextSlot(now)));
     }
 
     /** Gives back slots of {@code grant} that no request will use. */
     public void release(Grant grant, int unused) {
         if (unused > 0) {
-            store.report(key(grant), window -> window.release(grant.reservedAt(), unused));
+            store.report(grant.key(), window -> window.release(grant.reservedAt(), unused));
         }
     }
 
     /**
      * Makes one RingCentral request with one slot of {@code grant} and records what became of it: the answer's
-     * rate-limit headers ({@code rateLimit} reads them from a success), a 429's penalty, or, when the request surely
-     * never reached RingCentral, the slot given back. Failures are rethrown as they came.
+     * rate-limit headers ({@code rateLimit} reads them from a success; {@code null} when it cannot, and the slot
+     * then stays counted), a 429's penalty, or, when the request surely never reached RingCentral, the slot given
+     * back. Failures are rethrown as they came.
      */
     public <T> T call(Grant grant, Supplier<T> request, Function<? super T, RateLimitStatus> rateLimit) {
         T answer;
@@ -79,70 +83,72 @@ public class RingCentralPacer {
             }
             throw unanswered;
         }
-        answered(grant, rateLimit.apply(answer));
+        if (rateLimit == null) {
+            long now = clock.millis();
+            store.report(grant.key(), window -> window.observe(grant.reservedAt(), now, null, null, null));
+        } else {
+            answered(grant, rateLimit.apply(answer));
+        }
         return answer;
     }
 
     /**
-     * Makes a Medium-group request that does not wait for a slot (subscription create and delete, made while
-     * connecting or repairing): it counts against the extension's window all the same, so the sends after it leave
-     * room for it.
+     * Makes one request of {@code group} now if the extension's window has room, else makes none and throws
+     * {@link RateLimitDeferredException} with the moment it may: for the occasional calls (message-store reads,
+     * subscription calls, token refreshes) whose callers retry later anyway.
      */
-    public <T> T callUnreserved(String tenantId, String extensionId, Supplier<T> request) {
-        long now = clock.millis();
-        store.update(key(tenantId, extensionId), window -> {
-            window.record(now);
-            return null;
-        });
-        return request.get();
+    public <T> T callNow(String tenantId, String extensionId, RateLimitGroup group, Supplier<T> request,
+                         Function<? super T, RateLimitStatus> rateLimit) {
+        Grant grant = reserve(tenantId, extensionId, group, 1);
+        if (grant.slots() == 0) {
+            throw new RateLimitDeferredException(group, nextSlot(tenantId, extensionId, group));
+        }
+        return call(grant, request, rateLimit);
     }
 
-    /** {@link #callUnreserved(String, String, Supplier)} for a request without an answer body. */
-    public void callUnreserved(String tenantId, String extensionId, Runnable request) {
-        callUnreserved(tenantId, extensionId, () -> {
+    /** {@link #callNow(String, String, RateLimitGroup, Supplier, Function)} for an answer without rate-limit headers. */
+    public <T> T callNow(String tenantId, String extensionId, RateLimitGroup group, Supplier<T> request) {
+        return callNow(tenantId, extensionId, group, request, null);
+    }
+
+    /** {@link #callNow(String, String, RateLimitGroup, Supplier)} for a request without an answer body. */
+    public void callNow(String tenantId, String extensionId, RateLimitGroup group, Runnable request) {
+        callNow(tenantId, extensionId, group, () -> {
             request.run();
             return null;
         });
     }
 
-    /** How long a 429 bars the extension: its {@code Retry-After}, or a full window when it gave none. */
+    /** How long a 429 bars the extension's group: its {@code Retry-After}, or a full window when it gave none. */
     public static Duration penalty(RingCentralException rateLimited) {
-        return rateLimited.retryAfter().orElse(DEFAULT_PENALTY);
+        return rateLimited.retryAfter().orElse(RateLimitGroup.WINDOW);
     }
 
     /**
      * An answer without rate-limit headers did not come through RingCentral's per-user limiter (e.g. a 503 from in
      * front of it), so the request did not use the budget and its slot is given back. An answer about another group
-     * than Medium says nothing about this window; the slot stays counted until it ages out.
+     * says nothing about this window; the slot stays counted until it ages out.
      */
     private void answered(Grant grant, RateLimitStatus status) {
         if (status == null || !status.known()) {
             release(grant, 1);
             return;
         }
-        if (status.group() != null && !status.group().equalsIgnoreCase("medium")) {
+        if (status.group() != null && !grant.group().named(status.group())) {
             return;
         }
         long now = clock.millis();
-        store.report(key(grant), window -> window.observe(grant.reservedAt(), now, status.limit(),
+        store.report(grant.key(), window -> window.observe(grant.reservedAt(), now, status.limit(),
                 status.window() == null ? null : status.window().toMillis(), status.remaining()));
     }
 
-    /** No request of this extension's Medium group until the penalty is over. */
+    /** No request of this extension's group until the penalty is over. */
     private void penalised(Grant grant, Duration penalty) {
-        meters.counter("ringbridge.rc.rate_limited", "group", "medium").increment();
+        meters.counter("ringbridge.rc.rate_limited", "group", grant.group().label()).increment();
         long now = clock.millis();
-        store.update(key(grant), window -> {
+        store.update(grant.key(), window -> {
             window.block(now, penalty.toMillis());
             return null;
         });
-    }
-
-    private static String key(Grant grant) {
-        return key(grant.tenantId(), grant.extensionId());
-    }
-
-    private static String key(String tenantId, String extensionId) {
-        return tenantId + ":" + extensionId;
     }
 }

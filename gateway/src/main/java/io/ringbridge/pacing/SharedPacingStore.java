@@ -41,7 +41,7 @@ final class SharedPacingStore implements PacingStore {
 
     private final SoftStateDatabase.Shared shared;
     private final WindowJson json;
-    private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<PacingKey, Lane> lanes = new ConcurrentHashMap<>();
 
     SharedPacingStore(SoftStateDatabase.Shared shared, WindowJson json) {
         this.shared = shared;
@@ -49,26 +49,26 @@ final class SharedPacingStore implements PacingStore {
     }
 
     @Override
-    public <T> T update(String extension, Function<PacingWindow, T> change) {
+    public <T> T update(PacingKey key, Function<PacingWindow, T> change) {
         @SuppressWarnings("unchecked") // a write answers each change with what that change returned
-        T result = (T) lane(extension).changes.submit(change);
+        T result = (T) lane(key).changes.submit(change);
         return result;
     }
 
     @Override
-    public void report(String extension, Consumer<PacingWindow> outcome) {
-        Lane lane = lane(extension);
+    public void report(PacingKey key, Consumer<PacingWindow> outcome) {
+        Lane lane = lane(key);
         lane.outcomes.add(outcome);
         if (lane.flushScheduled.compareAndSet(false, true)) {
-            Thread.ofVirtual().name("pacing-flush").start(() -> flushLater(extension, lane));
+            Thread.ofVirtual().name("pacing-flush").start(() -> flushLater(key, lane));
         }
     }
 
-    private Lane lane(String extension) {
-        return lanes.computeIfAbsent(extension, Lane::new);
+    private Lane lane(PacingKey key) {
+        return lanes.computeIfAbsent(key, Lane::new);
     }
 
-    private void flushLater(String extension, Lane lane) {
+    private void flushLater(PacingKey key, Lane lane) {
         try {
             Thread.sleep(LINGER);
         } catch (InterruptedException e) {
@@ -82,31 +82,31 @@ final class SharedPacingStore implements PacingStore {
         try {
             lane.changes.submit(window -> null);
         } catch (RuntimeException e) {
-            log.warn("Pacing window {} not updated; its slots count as used until the window moves on", extension, e);
+            log.warn("Pacing window {} not updated; its slots count as used until the window moves on", key.id(), e);
         }
     }
 
     /** One write of the extension's window: the outcomes reported so far, then {@code changes}, in order. */
-    private List<Object> write(String extension, Lane lane, List<Function<PacingWindow, ?>> changes) {
+    private List<Object> write(PacingKey key, Lane lane, List<Function<PacingWindow, ?>> changes) {
         List<Consumer<PacingWindow>> outcomes = lane.takeOutcomes();
         return shared.inTransaction(jdbc -> {
-            PacingWindow window = json.read(lockedRow(jdbc, extension));
+            PacingWindow window = json.read(lockedRow(jdbc, key));
             outcomes.forEach(outcome -> outcome.accept(window));
             List<Object> results = new ArrayList<>(changes.size()); // results may be null
             changes.forEach(change -> results.add(change.apply(window)));
             jdbc.sql("UPDATE pacing_window SET state = :state WHERE pacing_key = :key")
-                    .param("state", json.write(window)).param("key", extension).update();
+                    .param("state", json.write(window)).param("key", key.id()).update();
             return results;
         });
     }
 
     /** The stored window, locked until the transaction ends; a fresh one is stored first if there is none. */
-    private String lockedRow(JdbcClient jdbc, String extension) {
+    private String lockedRow(JdbcClient jdbc, PacingKey key) {
         String select = "SELECT state FROM pacing_window WHERE pacing_key = :key FOR UPDATE";
-        return jdbc.sql(select).param("key", extension).query(String.class).optional().orElseGet(() -> {
+        return jdbc.sql(select).param("key", key.id()).query(String.class).optional().orElseGet(() -> {
             jdbc.sql("INSERT INTO pacing_window (pacing_key, state) VALUES (:key, :state) ON CONFLICT (pacing_key) DO NOTHING")
-                    .param("key", extension).param("state", json.write(json.fresh())).update();
-            return jdbc.sql(select).param("key", extension).query(String.class).single();
+                    .param("key", key.id()).param("state", json.write(json.fresh(key.group().defaultLimit()))).update();
+            return jdbc.sql(select).param("key", key.id()).query(String.class).single();
         });
     }
 
@@ -116,8 +116,8 @@ final class SharedPacingStore implements PacingStore {
         private final AtomicBoolean flushScheduled = new AtomicBoolean();
         private final Batcher<Function<PacingWindow, ?>, Object> changes;
 
-        private Lane(String extension) {
-            this.changes = new Batcher<>(MAX_BATCH, batch -> write(extension, this, batch));
+        private Lane(PacingKey key) {
+            this.changes = new Batcher<>(MAX_BATCH, batch -> write(key, this, batch));
         }
 
         private List<Consumer<PacingWindow>> takeOutcomes() {

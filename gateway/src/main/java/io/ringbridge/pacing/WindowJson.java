@@ -20,7 +20,7 @@ final class WindowJson {
         return PacingWindow.of(json.readValue(stored, PacingWindow.State.class), marginMs);
     }
 
-    PacingWindow fresh() {
-        return PacingWindow.fresh(marginMs);
+    PacingWindow fresh(int limit) {
+        return PacingWindow.fresh(limit, marginMs);
     }
 }

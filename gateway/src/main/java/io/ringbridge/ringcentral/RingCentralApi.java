@@ -82,13 +82,18 @@ public final class RingCentralApi {
     }
 
     /**
-     * The user's outbound SMS to or from {@code phoneNumber} created between {@code from} and {@code to}: a narrow
-     * search of the message store, to find out whether a send whose answer was lost got through.
+     * One page ({@code page} from 1) of the user's outbound SMS created between {@code from} and {@code to}: to find
+     * out which sends whose answers were lost got through, every one of them in a single read. One request, so the
+     * caller paces each page.
      */
-    public List<SmsMessage> outboundSmsWith(RingCentralAccess access, String phoneNumber, java.time.Instant from,
-                                            java.time.Instant to) {
-        return outboundSms(access, "phoneNumber=" + RingCentralHttp.encode(phoneNumber) + "&dateFrom=" + isoTime(from)
-                + "&dateTo=" + isoTime(to), page -> false);
+    public MessageStorePage outboundSmsBetween(RingCentralAccess access, java.time.Instant from, java.time.Instant to,
+                                               int page) {
+        HttpRequest request = http.bearer(access, MESSAGE_STORE + "?direction=Outbound&messageType=SMS&dateFrom="
+                + isoTime(from) + "&dateTo=" + isoTime(to) + "&perPage=" + PAGE_SIZE + "&page=" + page).GET().build();
+        RingCentralHttp.Answer<MessagePage> answer = http.send("list messages", request, MessagePage.class);
+        MessagePage body = answer.body();
+        return new MessageStorePage(body.records() == null ? List.of() : body.records(), body.hasPageAfter(page),
+                RateLimitStatus.from(answer.headers()));
     }
 
     /** Follows paging to the end, or until {@code enough} says the records read so far (one page each call) suffice. */

@@ -2,7 +2,7 @@ package io.ringbridge.ringcentral;
 
 /** A RingCentral call that did not succeed. Messages never contain tokens or secrets. */
 public abstract sealed class RingCentralFailure extends RuntimeException
-        permits RingCentralException, RingCentralUnreachableException {
+        permits RingCentralException, RingCentralUnreachableException, RateLimitDeferredException {
 
     RingCentralFailure(String message, Throwable cause) {
         super(message, cause);

@@ -45,15 +45,19 @@ public final class RingCentralOAuth {
         form.put("code", code);
         form.put("redirect_uri", redirectUri.toString());
         form.put("code_verifier", codeVerifier);
-        return token("exchange authorization code", app, form);
+        return token("exchange authorization code", app, form).body();
     }
 
-    /** The {@code refresh_token} grant. RingCentral rotates: the answer holds a new refresh token. */
-    public TokenSet refresh(RingCentralApp app, String refreshToken) {
+    /**
+     * The {@code refresh_token} grant. RingCentral rotates: the answer holds a new refresh token. Its rate-limit
+     * headers come along, for pacing the user's refreshes.
+     */
+    public RefreshedTokens refresh(RingCentralApp app, String refreshToken) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken);
-        return token("refresh token", app, form);
+        RingCentralHttp.Answer<TokenSet> answer = token("refresh token", app, form);
+        return new RefreshedTokens(answer.body(), RateLimitStatus.from(answer.headers()));
     }
 
     /** Ends the whole OAuth session the token belongs to. */
@@ -66,13 +70,13 @@ public final class RingCentralOAuth {
         http.send("revoke token", request, Void.class);
     }
 
-    private TokenSet token(String operation, RingCentralApp app, Map<String, String> form) {
+    private RingCentralHttp.Answer<TokenSet> token(String operation, RingCentralApp app, Map<String, String> form) {
         // Confidential client: credentials in the Basic header, never in the form body (RingCentral answers OAU-153).
         HttpRequest request = http.request(RingCentralHttp.at(app.server(), TOKEN))
                 .header("Authorization", RingCentralHttp.basic(app))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(RingCentralHttp.form(form))
                 .build();
-        return http.send(operation, request, TokenSet.class).body();
+        return http.send(operation, request, TokenSet.class);
     }
 }

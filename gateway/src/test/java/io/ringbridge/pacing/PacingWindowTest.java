@@ -12,7 +12,7 @@ class PacingWindowTest {
 
     @Test
     void aFewRequestsGoFirstUntilRingCentralTellsWhoElseIsAtWork() {
-        PacingWindow window = PacingWindow.fresh(0);
+        PacingWindow window = PacingWindow.fresh(LIMIT, 0);
         long t = 100_000;
         assertThat(window.reserve(t, 100)).isEqualTo(PacingWindow.SHARED_IN_FLIGHT);
         window.observe(t, t + 5, LIMIT, WINDOW, LIMIT - PacingWindow.SHARED_IN_FLIGHT);
@@ -126,12 +126,13 @@ class PacingWindowTest {
 
     @Test
     void ourRequestsRingCentralNoLongerCountsDoNotHideAnotherClientsUse() {
-        PacingWindow window = PacingWindow.fresh(250);
+        PacingWindow window = PacingWindow.fresh(LIMIT, 250);
         window.observe(-1, 0, LIMIT, WINDOW, LIMIT);
         assertThat(window.reserve(40, 1)).isEqualTo(1);
         window.observe(40, 50, LIMIT, WINDOW, LIMIT - 11); // ours and 10 by another client
-        for (int i = 0; i < 20; i++) {
-            window.record(100); // 20 more of ours, answered at 100
+        for (int i = 0; i < 20; i++) { // 20 more of ours, answered at 100 without rate-limit headers
+            assertThat(window.reserve(100, 1)).isEqualTo(1);
+            window.observe(100, 100, null, null, null);
         }
 
         // A window later RingCentral no longer counts any of these. It counts the other client's 10 made since then
@@ -176,7 +177,7 @@ class PacingWindowTest {
 
     /** A window whose last answer (at 0, for a request not of ours to count) said: nobody else at work. */
     private static PacingWindow fresh() {
-        PacingWindow window = PacingWindow.fresh(0);
+        PacingWindow window = PacingWindow.fresh(LIMIT, 0);
         window.observe(-1, 0, LIMIT, WINDOW, LIMIT);
         return window;
     }

@@ -2,16 +2,20 @@ package io.ringbridge.pacing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static io.ringbridge.ringcentral.RateLimitGroup.LIGHT;
+import static io.ringbridge.ringcentral.RateLimitGroup.MEDIUM;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import io.ringbridge.pacing.RingCentralPacer.Grant;
+import io.ringbridge.ringcentral.RateLimitDeferredException;
 import io.ringbridge.ringcentral.RateLimitStatus;
 import io.ringbridge.ringcentral.RingCentralException;
 import io.ringbridge.ringcentral.RingCentralAnswers;
@@ -30,58 +34,58 @@ class RingCentralPacerTest {
 
     @Test
     void anAnswersHeadersAreRecorded() {
-        Grant grant = pacer.reserve(TENANT, EXTENSION, 1);
+        Grant grant = pacer.reserve(TENANT, EXTENSION, MEDIUM, 1);
 
         String answer = pacer.call(grant, () -> "accepted", accepted -> medium(LIMIT - 1));
 
         assertThat(answer).isEqualTo("accepted");
         // Until an answer says we are alone, only a few go at once; now the rest of the window may.
-        assertThat(pacer.reserve(TENANT, EXTENSION, 100).slots()).isEqualTo(LIMIT - 1);
+        assertThat(pacer.reserve(TENANT, EXTENSION, MEDIUM, 100).slots()).isEqualTo(LIMIT - 1);
     }
 
     @Test
     void aRefusalsHeadersAreRecordedToo() {
-        Grant grant = pacer.reserve(TENANT, EXTENSION, 1);
+        Grant grant = pacer.reserve(TENANT, EXTENSION, MEDIUM, 1);
         RingCentralException refused = RingCentralAnswers.refused(400, medium(LIMIT - 1), null);
 
         assertThat(catchThrowable(() -> pacer.call(grant, () -> {
             throw refused;
         }, accepted -> null))).isSameAs(refused);
 
-        assertThat(pacer.reserve(TENANT, EXTENSION, 100).slots()).isEqualTo(LIMIT - 1);
+        assertThat(pacer.reserve(TENANT, EXTENSION, MEDIUM, 100).slots()).isEqualTo(LIMIT - 1);
     }
 
     @Test
     void a429BlocksTheExtensionForItsRetryAfter() {
-        Grant grant = pacer.reserve(TENANT, EXTENSION, 1);
+        Grant grant = pacer.reserve(TENANT, EXTENSION, MEDIUM, 1);
         RingCentralException tooMany = RingCentralAnswers.refused(429, medium(0), Duration.ofSeconds(5));
 
         assertThat(catchThrowable(() -> pacer.call(grant, () -> {
             throw tooMany;
         }, accepted -> null))).isSameAs(tooMany);
 
-        assertThat(pacer.reserve(TENANT, EXTENSION, 1).slots()).isZero();
-        assertThat(pacer.nextSlot(TENANT, EXTENSION)).isEqualTo(NOW.plusSeconds(5));
+        assertThat(pacer.reserve(TENANT, EXTENSION, MEDIUM, 1).slots()).isZero();
+        assertThat(pacer.nextSlot(TENANT, EXTENSION, MEDIUM)).isEqualTo(NOW.plusSeconds(5));
         assertThat(meters.counter("ringbridge.rc.rate_limited", "group", "medium").count()).isEqualTo(1);
         assertThat(RingCentralPacer.penalty(tooMany)).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
     void a429WithoutRetryAfterBlocksForAFullMinute() {
-        Grant grant = pacer.reserve(TENANT, EXTENSION, 1);
+        Grant grant = pacer.reserve(TENANT, EXTENSION, MEDIUM, 1);
         RingCentralException tooMany = RingCentralAnswers.refused(429, medium(0), null);
 
         catchThrowable(() -> pacer.call(grant, () -> {
             throw tooMany;
         }, accepted -> null));
 
-        assertThat(pacer.nextSlot(TENANT, EXTENSION)).isEqualTo(NOW.plusSeconds(60));
+        assertThat(pacer.nextSlot(TENANT, EXTENSION, MEDIUM)).isEqualTo(NOW.plusSeconds(60));
         assertThat(RingCentralPacer.penalty(tooMany)).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
     void aRequestThatNeverReachedRingCentralGivesItsSlotBack() {
-        Grant grant = pacer.reserve(TENANT, EXTENSION, 100);
+        Grant grant = pacer.reserve(TENANT, EXTENSION, MEDIUM, 100);
         assertThat(grant.slots()).as("a few at once until RingCentral answers").isEqualTo(PacingWindow.SHARED_IN_FLIGHT);
         RingCentralUnreachableException notSent = RingCentralAnswers.unreachable(false);
 
@@ -89,47 +93,67 @@ class RingCentralPacerTest {
             throw notSent;
         }, accepted -> null))).isSameAs(notSent);
 
-        assertThat(pacer.reserve(TENANT, EXTENSION, 100).slots()).isEqualTo(1);
+        assertThat(pacer.reserve(TENANT, EXTENSION, MEDIUM, 100).slots()).isEqualTo(1);
     }
 
     @Test
     void aRequestWhoseAnswerWasLostKeepsItsSlot() {
-        Grant grant = pacer.reserve(TENANT, EXTENSION, 100);
+        Grant grant = pacer.reserve(TENANT, EXTENSION, MEDIUM, 100);
         RingCentralUnreachableException lost = RingCentralAnswers.unreachable(true);
 
         assertThat(catchThrowable(() -> pacer.call(grant, () -> {
             throw lost;
         }, accepted -> null))).isSameAs(lost);
 
-        assertThat(pacer.reserve(TENANT, EXTENSION, 100).slots()).isZero();
+        assertThat(pacer.reserve(TENANT, EXTENSION, MEDIUM, 100).slots()).isZero();
     }
 
     @Test
     void anAnswerWithoutRateLimitHeadersGivesItsSlotBack() {
-        Grant grant = pacer.reserve(TENANT, EXTENSION, 100);
+        Grant grant = pacer.reserve(TENANT, EXTENSION, MEDIUM, 100);
 
         pacer.call(grant, () -> "accepted", accepted -> new RateLimitStatus(null, null, null, null));
 
-        assertThat(pacer.reserve(TENANT, EXTENSION, 100).slots()).isEqualTo(1);
+        assertThat(pacer.reserve(TENANT, EXTENSION, MEDIUM, 100).slots()).isEqualTo(1);
     }
 
     @Test
     void releasedSlotsCanBeReservedAgain() {
-        Grant grant = pacer.reserve(TENANT, EXTENSION, 100);
+        Grant grant = pacer.reserve(TENANT, EXTENSION, MEDIUM, 100);
 
         pacer.release(grant, 3);
 
-        assertThat(pacer.reserve(TENANT, EXTENSION, 100).slots()).isEqualTo(3);
+        assertThat(pacer.reserve(TENANT, EXTENSION, MEDIUM, 100).slots()).isEqualTo(3);
     }
 
     @Test
-    void anUnreservedRequestCountsAgainstTheWindow() {
-        pacer.call(pacer.reserve(TENANT, EXTENSION, 1), () -> "accepted", accepted -> medium(LIMIT - 1));
+    void aRequestMadeNowCountsAgainstItsGroupsWindow() {
+        pacer.call(pacer.reserve(TENANT, EXTENSION, MEDIUM, 1), () -> "accepted", accepted -> medium(LIMIT - 1));
 
-        String created = pacer.callUnreserved(TENANT, EXTENSION, () -> "subscription");
+        String created = pacer.callNow(TENANT, EXTENSION, MEDIUM, () -> "subscription");
 
         assertThat(created).isEqualTo("subscription");
-        assertThat(pacer.reserve(TENANT, EXTENSION, 100).slots()).isEqualTo(LIMIT - 2);
+        assertThat(pacer.reserve(TENANT, EXTENSION, MEDIUM, 100).slots()).isEqualTo(LIMIT - 2);
+    }
+
+    @Test
+    void noRequestIsMadeDuringItsGroupsPenaltyButOtherGroupsGoOn() {
+        Grant grant = pacer.reserve(TENANT, EXTENSION, LIGHT, 1);
+        catchThrowable(() -> pacer.call(grant, () -> {
+            throw RingCentralAnswers.refused(429, new RateLimitStatus("Light", 50, 0, Duration.ofSeconds(60)),
+                    Duration.ofSeconds(30));
+        }, accepted -> null));
+        AtomicInteger made = new AtomicInteger();
+
+        Throwable deferred = catchThrowable(() -> pacer.callNow(TENANT, EXTENSION, LIGHT, made::incrementAndGet));
+
+        assertThat(deferred).isInstanceOfSatisfying(RateLimitDeferredException.class, e -> {
+            assertThat(e.group()).isEqualTo(LIGHT);
+            assertThat(e.retryAt()).isEqualTo(NOW.plusSeconds(30));
+        });
+        assertThat(made).as("no request during the penalty").hasValue(0);
+        assertThat(pacer.callNow(TENANT, EXTENSION, MEDIUM, made::incrementAndGet)).as("Medium has its own window").isEqualTo(1);
+        assertThat(meters.counter("ringbridge.rc.rate_limited", "group", "light").count()).isEqualTo(1);
     }
 
     private static RateLimitStatus medium(int remaining) {

@@ -18,12 +18,13 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ringbridge.platform.db.SoftStateDatabase;
+import io.ringbridge.ringcentral.RateLimitGroup;
 import io.ringbridge.testsupport.EmbeddedPostgresServer;
 
 /** Two instances' stores on one PostgreSQL database share each extension's window. */
 class SharedPacingStoreTest {
 
-    static final String EXTENSION = "tn_1:101";
+    static final PacingKey EXTENSION = new PacingKey("tn_1", "101", RateLimitGroup.MEDIUM);
     static final long NOW = 1_800_000_000_000L;
     static final int LIMIT = 40;
 

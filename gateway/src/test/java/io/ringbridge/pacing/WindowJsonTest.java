@@ -14,7 +14,7 @@ class WindowJsonTest {
 
     @Test
     void aWindowReadBackKeepsEveryKindOfEntry() {
-        PacingWindow window = PacingWindow.fresh(0);
+        PacingWindow window = PacingWindow.fresh(40, 0);
         window.reserve(0, 1);
         window.observe(0, 10, LIMIT, WINDOW, LIMIT - 11); // 10 others' requests besides ours
         window.reserve(20, 2);
@@ -35,7 +35,7 @@ class WindowJsonTest {
 
     @Test
     void theStoredFormIsNamedJson() {
-        String stored = json.write(PacingWindow.fresh(0));
+        String stored = json.write(PacingWindow.fresh(40, 0));
 
         assertThat(stored).isEqualTo("{\"limit\":40,\"windowMs\":60000,\"blockedUntil\":0,\"penalties\":0,"
                 + "\"answered\":[],\"pending\":[],\"foreign\":[],\"reportedAt\":0}");

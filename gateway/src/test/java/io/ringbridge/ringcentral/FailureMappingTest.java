@@ -238,7 +238,7 @@ class FailureMappingTest {
         // spent refresh token yields the pair that was issued, not a refusal (and not a second rotation).
         assertThat(e.requestMayHaveArrived()).isTrue();
         assertThat(sandbox.admin().tokenRequests("refresh_token")).isEqualTo(1);
-        TokenSet recovered = sandbox.client.oauth().refresh(sandbox.app, tokens.refreshToken());
+        TokenSet recovered = sandbox.client.oauth().refresh(sandbox.app, tokens.refreshToken()).tokens();
         assertThat(recovered.accessToken()).isNotEqualTo(tokens.accessToken());
         assertThat(api.currentExtension(sandbox.access(recovered)).id()).isEqualTo(ALICE);
         Secrets.notIn(e, tokens.refreshToken(), Sandbox.CLIENT_SECRET);

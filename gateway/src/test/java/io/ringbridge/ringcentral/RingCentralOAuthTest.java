@@ -180,7 +180,7 @@ class RingCentralOAuthTest {
     void refreshRotatesThePairAndTheOldAccessTokenStopsWorking() {
         TokenSet first = sandbox.signIn(ALICE);
 
-        TokenSet second = oauth.refresh(sandbox.app, first.refreshToken());
+        TokenSet second = oauth.refresh(sandbox.app, first.refreshToken()).tokens();
 
         assertThat(second.accessToken()).isNotEqualTo(first.accessToken());
         assertThat(second.refreshToken()).isNotBlank().isNotEqualTo(first.refreshToken());
@@ -195,7 +195,7 @@ class RingCentralOAuthTest {
         assertThat(e.operation()).isEqualTo("read extension");
         Secrets.notIn(e, first.accessToken());
         // Within the grace period the spent refresh token yields the same new pair again (no second rotation).
-        assertThat(oauth.refresh(sandbox.app, first.refreshToken()).accessToken()).isEqualTo(second.accessToken());
+        assertThat(oauth.refresh(sandbox.app, first.refreshToken()).tokens().accessToken()).isEqualTo(second.accessToken());
     }
 
     @Test
@@ -235,7 +235,7 @@ class RingCentralOAuthTest {
         assertThat(e.errorCodes()).containsExactly("OAU-128");
         assertThat(e.description()).contains("Access token expired.");
         // An expired access token is what the refresh grant is for.
-        assertThat(oauth.refresh(sandbox.app, tokens.refreshToken()).accessToken()).isNotBlank();
+        assertThat(oauth.refresh(sandbox.app, tokens.refreshToken()).tokens().accessToken()).isNotBlank();
     }
 
     @Test
@@ -287,7 +287,7 @@ class RingCentralOAuthTest {
             Secrets.notIn(e, "not-the-secret-4711", tokens.refreshToken(), tokens.accessToken());
         }
         // The refused revoke did not end the session.
-        assertThat(oauth.refresh(sandbox.app, tokens.refreshToken()).accessToken()).isNotBlank();
+        assertThat(oauth.refresh(sandbox.app, tokens.refreshToken()).tokens().accessToken()).isNotBlank();
     }
 
     @Test

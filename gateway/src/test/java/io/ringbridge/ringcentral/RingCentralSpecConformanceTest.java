@@ -149,7 +149,7 @@ class RingCentralSpecConformanceTest {
     @Test
     void oauthExchangesConform() {
         TokenSet tokens = sandbox.signIn(ALICE);
-        TokenSet refreshed = oauth.refresh(sandbox.app, tokens.refreshToken());
+        TokenSet refreshed = oauth.refresh(sandbox.app, tokens.refreshToken()).tokens();
         Pkce pkce = Pkce.generate();
         String code = sandbox.code(sandbox.app, ALICE, pkce);
         refused(() -> oauth.exchangeCode(sandbox.app, code, REDIRECT_URI, Pkce.generate().verifier()));

@@ -63,7 +63,7 @@ class SandboxMountTest {
 
         String code = Sandbox.consent(authorize, ALICE).get("code");
         TokenSet first = sandbox.client.oauth().exchangeCode(sandbox.app, code, REDIRECT_URI, pkce.verifier());
-        TokenSet second = sandbox.client.oauth().refresh(sandbox.app, first.refreshToken());
+        TokenSet second = sandbox.client.oauth().refresh(sandbox.app, first.refreshToken()).tokens();
         sandbox.client.oauth().revoke(sandbox.app, second.accessToken());
 
         assertThat(first.ownerId()).isEqualTo(Long.toString(ALICE));
