@@ -56,6 +56,7 @@ final class AcceptBench {
         Map<String, String> properties = Map.of("ringbridge.admin-key", BenchWorld.ADMIN_KEY,
                 "ringbridge.data-dir", data.toString(), "database.url", databaseUrl == null ? "" : databaseUrl,
                 "ringbridge.limits.app-requests-per-minute", "2000000000",
+                "ringbridge.limits.tenant-requests-per-minute", "2000000000",
                 "ringbridge.limits.admin-requests-per-minute", "2000000000",
                 "ringbridge.sending.enabled", "false", "logging.level.io.ringbridge.access", "warn");
         String jdbcUrl = baselineUrl != null ? baselineUrl

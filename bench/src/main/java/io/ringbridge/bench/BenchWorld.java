@@ -71,6 +71,7 @@ final class BenchWorld {
         properties.put("ringbridge.data-dir", dataDir.toString());
         properties.put("database.url", databaseUrl == null ? "" : databaseUrl);
         properties.put("ringbridge.limits.app-requests-per-minute", "2000000000");
+        properties.put("ringbridge.limits.tenant-requests-per-minute", "2000000000");
         properties.put("ringbridge.limits.admin-requests-per-minute", "2000000000");
         properties.put("ringcentral.client-id", CLIENT_ID);
         properties.put("ringcentral.client-secret", CLIENT_SECRET);

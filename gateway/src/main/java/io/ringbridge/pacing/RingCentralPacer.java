@@ -77,8 +77,12 @@ public class RingCentralPacer {
             }
             throw refused;
         } catch (RingCentralUnreachableException unanswered) {
-            // A request whose answer was lost keeps its slot: RingCentral may have counted it.
-            if (!unanswered.requestMayHaveArrived()) {
+            if (unanswered.requestMayHaveArrived()) {
+                // Its slot stays counted (RingCentral may have counted it) but is no longer in flight: a lost
+                // answer must not hold one of the few in-flight places for a whole window.
+                long now = clock.millis();
+                store.report(grant.key(), window -> window.observe(grant.reservedAt(), now, null, null, null));
+            } else {
                 release(grant, 1);
             }
             throw unanswered;

@@ -45,6 +45,7 @@ class CrashRecoveryTest {
             properties.put("database.url", database == Database.POSTGRES ? EmbeddedPostgresServer.newDatabase() : "");
             properties.put("ringbridge.admin-key", TestGateway.ADMIN_KEY);
             properties.put("ringbridge.limits.app-requests-per-minute", "1000000");
+            properties.put("ringbridge.limits.tenant-requests-per-minute", "1000000");
             properties.put("ringbridge.limits.admin-requests-per-minute", "1000000");
             properties.put("ringcentral.client-id", SimulatedRingCentral.CLIENT_ID);
             properties.put("ringcentral.client-secret", SimulatedRingCentral.CLIENT_SECRET);

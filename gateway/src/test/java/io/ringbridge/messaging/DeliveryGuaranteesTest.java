@@ -90,7 +90,7 @@ class DeliveryGuaranteesTest {
     private Fixtures.TestApp connected() {
         ringCentral = SimulatedRingCentral.start(config -> config.rateLimitsEnabled(false));
         gateway = ringCentral.start(ringCentral.gateway(database)
-                .property("ringbridge.limits.app-requests-per-minute", "1000000")
+                .property("ringbridge.limits.app-requests-per-minute", "1000000").property("ringbridge.limits.tenant-requests-per-minute", "1000000")
                 .property("ringcentral.http.request-timeout", "2s")
                 .property("ringbridge.sending.lease", "10s")
                 .property("ringbridge.sending.lookup-delay", "300ms")

@@ -101,7 +101,7 @@ class FairnessTest {
 
     private TestGateway.Builder gatewayFor(SimulatedRingCentral ringCentral) {
         return ringCentral.gateway(database)
-                .property("ringbridge.limits.app-requests-per-minute", "1000000")
+                .property("ringbridge.limits.app-requests-per-minute", "1000000").property("ringbridge.limits.tenant-requests-per-minute", "1000000")
                 .property("ringbridge.limits.admin-requests-per-minute", "1000000");
     }
 

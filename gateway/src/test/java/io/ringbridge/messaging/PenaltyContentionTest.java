@@ -51,7 +51,7 @@ class PenaltyContentionTest {
         try (World world = new World.Setup(
                 config -> config.sessionCap(1_000).rateLimit(RateGroup.MEDIUM, 4, Duration.ofSeconds(2), PENALTY),
                 // Polling the messages' status for half a minute must not run into the app's own request budget.
-                gateway -> gateway.property("ringbridge.limits.app-requests-per-minute", "100000")).start(database)) {
+                gateway -> gateway.property("ringbridge.limits.app-requests-per-minute", "100000").property("ringbridge.limits.tenant-requests-per-minute", "100000")).start(database)) {
             Api api = world.api();
             Fixtures.TestApp app = Fixtures.newTenantWithApp(api);
             assertThat(ConnectFlow.connect(api, app.apiKey(), false, ACCOUNT, ALICE).status()).isEqualTo(200);

@@ -71,7 +71,7 @@ class SendOutcomesTest {
         // Retries, waits and refreshes shrunk from minutes to about a second, so bounded retrying fits in a test.
         world = World.Setup.STANDARD.withGateway(gateway -> gateway
                 // These tests poll statuses closely; the per-key budget itself is tested in RateLimitTest.
-                .property("ringbridge.limits.app-requests-per-minute", "100000")
+                .property("ringbridge.limits.app-requests-per-minute", "100000").property("ringbridge.limits.tenant-requests-per-minute", "100000")
                 .property("ringbridge.sending.max-attempts", String.valueOf(MAX_ATTEMPTS))
                 .property("ringbridge.sending.retry-min", "500ms")
                 .property("ringbridge.sending.retry-max", "2s")

@@ -34,7 +34,7 @@ final class TenantSuspension {
     static final World.Setup PACED = new World.Setup(
             config -> World.Setup.STANDARD.simulator().apply(config).rateLimitsEnabled(true),
             gateway -> World.Setup.STANDARD.gateway().apply(gateway)
-                    .property("ringbridge.limits.app-requests-per-minute", "100000"));
+                    .property("ringbridge.limits.app-requests-per-minute", "100000").property("ringbridge.limits.tenant-requests-per-minute", "100000"));
 
     static final String CUSTOMER = "+14155550123";
     /** More than one pacing window (40 per minute) holds. */

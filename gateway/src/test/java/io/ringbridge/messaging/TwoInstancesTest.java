@@ -65,7 +65,7 @@ class TwoInstancesTest {
     }
 
     private static TestGateway.Builder tuned(TestGateway.Builder builder) {
-        return builder.property("ringbridge.limits.app-requests-per-minute", "1000000")
+        return builder.property("ringbridge.limits.app-requests-per-minute", "1000000").property("ringbridge.limits.tenant-requests-per-minute", "1000000")
                 .property("ringbridge.sending.max-in-flight", "64");
     }
 

@@ -97,15 +97,34 @@ class RingCentralPacerTest {
     }
 
     @Test
-    void aRequestWhoseAnswerWasLostKeepsItsSlot() {
+    void aRequestWhoseAnswerWasLostStaysCounted() {
+        // RingCentral says two requests a window, one of them used: one slot left.
+        Grant first = pacer.reserve(TENANT, EXTENSION, MEDIUM, 1);
+        pacer.call(first, () -> "accepted", accepted -> new RateLimitStatus("Medium", 2, 1, Duration.ofSeconds(60)));
         Grant grant = pacer.reserve(TENANT, EXTENSION, MEDIUM, 100);
+        assertThat(grant.slots()).isEqualTo(1);
         RingCentralUnreachableException lost = RingCentralAnswers.unreachable(true);
 
         assertThat(catchThrowable(() -> pacer.call(grant, () -> {
             throw lost;
         }, accepted -> null))).isSameAs(lost);
 
-        assertThat(pacer.reserve(TENANT, EXTENSION, MEDIUM, 100).slots()).isZero();
+        assertThat(pacer.reserve(TENANT, EXTENSION, MEDIUM, 100).slots()).as("RingCentral may have counted it").isZero();
+    }
+
+    @Test
+    void aLostAnswerStaysCountedButNoLongerHoldsAnInFlightPlace() {
+        Grant grant = pacer.reserve(TENANT, EXTENSION, MEDIUM, 100);
+        int inFlight = grant.slots();
+        RingCentralUnreachableException lost = RingCentralAnswers.unreachable(true);
+
+        assertThat(catchThrowable(() -> pacer.call(grant, () -> {
+            throw lost;
+        }, accepted -> null))).isSameAs(lost);
+        pacer.release(grant, inFlight - 1);
+
+        assertThat(inFlight).as("few in flight while RingCentral has said nothing").isLessThan(10);
+        assertThat(pacer.reserve(TENANT, EXTENSION, MEDIUM, 100).slots()).isEqualTo(inFlight);
     }
 
     @Test
