@@ -135,7 +135,7 @@ class SendWorker implements SmartLifecycle {
 
     private void serve(Sender next) {
         if (!tenants.active(next.tenantId())) {
-            failQueued(next, "Tenant suspended or inactive");
+            failQueued(next, SuspendedTenantMessages.ERROR);
             return;
         }
         Optional<SenderDirectory.Route> route = directory.route(next.tenantId(), next.fromNumber());
